@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/** Runtime configuration, parsed once from the environment. */
+export interface Config {
+  dbPath: string;
+  sourcesFile: string | null;
+  calendarFile: string | null;
+  httpPort: number | null;
+  logLevel: LogLevel;
+  contactUrl: string;
+  digestCron: string;
+  digestTimeZone: string;
+  slack: {
+    botToken: string | null;
+    appToken: string | null;
+    signingSecret: string | null;
+    port: number | null;
+    adminUserIds: string[];
+    apiUrl: string | null;
+  };
+  matrix: {
+    homeserverUrl: string | null;
+    accessToken: string | null;
+    userId: string | null;
+    allowedInviters: string[];
+    adminUserIds: string[];
+  };
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** Every variable we read, with its default; `.env.example` documents the same names (a test keeps them in step). */
+export const CONFIG_DEFAULTS = {
+  TREATYWATCH_DB: './data/treatywatch.db',
+  TREATYWATCH_SOURCES: '',
+  TREATYWATCH_CALENDAR: '',
+  TREATYWATCH_HTTP_PORT: '',
+  TREATYWATCH_CONTACT_URL: 'https://github.com/treatywatch/treatywatch',
+  TREATYWATCH_DIGEST_CRON: '0 8 * * *',
+  TREATYWATCH_DIGEST_TZ: 'UTC',
+  LOG_LEVEL: 'info',
+  SLACK_BOT_TOKEN: '',
+  SLACK_APP_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_PORT: '',
+  SLACK_ADMIN_USER_IDS: '',
+  SLACK_API_URL: '',
+  MATRIX_HOMESERVER_URL: '',
+  MATRIX_ACCESS_TOKEN: '',
+  MATRIX_USER_ID: '',
+  MATRIX_ALLOWED_INVITERS: '',
+  MATRIX_ADMIN_USER_IDS: '',
+} as const satisfies Record<string, string>;
+
+export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** Returns the Config for an environment object; throws an Error naming the variable and the fix. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const get = (key: ConfigKey): string => (env[key] ?? '').trim() || CONFIG_DEFAULTS[key];
+  const opt = (key: ConfigKey): string | null => get(key) || null;
+  const list = (key: ConfigKey): string[] =>
+    get(key).split(/[\s,]+/).filter((s) => s.length > 0);
+
+  const logLevel = get('LOG_LEVEL').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new Error(`config: LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const timeZone = get('TREATYWATCH_DIGEST_TZ');
+  if (!isTimeZone(timeZone)) {
+    throw new Error(`config: TREATYWATCH_DIGEST_TZ must be an IANA time zone such as Europe/Geneva (got "${timeZone}")`);
+  }
+  return {
+    dbPath: get('TREATYWATCH_DB'),
+    sourcesFile: opt('TREATYWATCH_SOURCES'),
+    calendarFile: opt('TREATYWATCH_CALENDAR'),
+    httpPort: parsePort(env, 'TREATYWATCH_HTTP_PORT'),
+    logLevel: logLevel as LogLevel,
+    contactUrl: get('TREATYWATCH_CONTACT_URL'),
+    digestCron: get('TREATYWATCH_DIGEST_CRON'),
+    digestTimeZone: timeZone,
+    slack: {
+      botToken: opt('SLACK_BOT_TOKEN'),
+      appToken: opt('SLACK_APP_TOKEN'),
+      signingSecret: opt('SLACK_SIGNING_SECRET'),
+      port: parsePort(env, 'SLACK_PORT'),
+      adminUserIds: list('SLACK_ADMIN_USER_IDS'),
+      apiUrl: opt('SLACK_API_URL'),
+    },
+    matrix: {
+      homeserverUrl: opt('MATRIX_HOMESERVER_URL'),
+      accessToken: opt('MATRIX_ACCESS_TOKEN'),
+      userId: opt('MATRIX_USER_ID'),
+      allowedInviters: list('MATRIX_ALLOWED_INVITERS'),
+      adminUserIds: list('MATRIX_ADMIN_USER_IDS'),
+    },
+  };
+}
+
+/** Returns the values of the secrets in a Config, so the logger can keep them out of every line. */
+export function configSecrets(config: Config): string[] {
+  return [config.slack.botToken, config.slack.appToken, config.slack.signingSecret, config.matrix.accessToken]
+    .filter((s): s is string => typeof s === 'string' && s.length >= 6);
+}
+
+/** Returns the variables of a `.env` file (KEY=value lines; # comments; optional quotes). */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    let value = m[2] ?? '';
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    value = quoted ? (quoted[2] ?? '') : value.replace(/\s+#.*$/, '');
+    out[m[1] as string] = value;
+  }
+  return out;
+}
+
+/** Returns process.env overlaid on the `.env` file in the working directory, if there is one. */
+export function readEnvironment(path = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(path) ? parseDotEnv(readFileSync(path, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+function parsePort(env: Record<string, string | undefined>, key: ConfigKey): number | null {
+  const raw = (env[key] ?? '').trim();
+  if (raw === '') return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`config: ${key} must be a port number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

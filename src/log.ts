@@ -1,0 +1,71 @@
+import type { LogLevel } from './config.js';
+
+/** A JSON-lines logger: constant message, fixed snake_case fields. */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+export type LogFields = Record<string, unknown>;
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const REDACTED = '[redacted]';
+// Token shapes we never want in a log line even when they were not registered as secrets.
+const TOKEN_PATTERN = /\b(xox[abprs]-[0-9A-Za-z-]{6,}|xapp-[0-9A-Za-z-]{6,}|syt_[0-9A-Za-z_]{6,}|Bearer\s+[^\s"']{6,})/g;
+
+/** Returns a logger writing one JSON object per line to `write`, with every known secret replaced. */
+export function createLogger(opts: {
+  level: LogLevel;
+  secrets?: readonly string[];
+  write?: (line: string) => void;
+  now?: () => number;
+}): Logger {
+  const min = RANK[opts.level];
+  const secrets = (opts.secrets ?? []).filter((s) => s.length >= 6);
+  const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const now = opts.now ?? Date.now;
+  const emit = (level: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
+    if (RANK[level] < min) return;
+    const record = { time: new Date(now()).toISOString(), level, msg, ...normalize(fields) };
+    write(redact(JSON.stringify(record), secrets));
+  };
+  return {
+    debug: (m, f) => emit('debug', m, f),
+    info: (m, f) => emit('info', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    error: (m, f) => emit('error', m, f),
+  };
+}
+
+/** A logger that drops everything (tests, library use). */
+export const silentLogger: Logger = createLogger({ level: 'silent' });
+
+/** Returns `text` with every secret and every token-shaped string replaced by a marker. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  return out.replace(TOKEN_PATTERN, REDACTED);
+}
+
+// Errors become {error, cause} strings so a log line stays one flat, readable object.
+function normalize(fields: LogFields | undefined): LogFields {
+  if (!fields) return {};
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    out[key] = value instanceof Error ? describeError(value) : value;
+  }
+  return out;
+}
+
+/** Returns an error's message followed by its chain of causes. */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  let cur: unknown = err;
+  for (let depth = 0; cur !== undefined && cur !== null && depth < 5; depth++) {
+    parts.push(cur instanceof Error ? cur.message : String(cur));
+    cur = cur instanceof Error ? cur.cause : undefined;
+  }
+  return parts.join(': ');
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../db.js';
+import { FOUNDATION_MIGRATIONS } from './001-foundation.js';
+import { TREATY_MIGRATIONS } from './010-treaty.js';
+import { CLASSIFY_MIGRATIONS } from './020-classify.js';
+import { DELIVERY_MIGRATIONS } from './030-delivery.js';
+import { ADAPTER_MIGRATIONS } from './040-adapters.js';
+
+/** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+// Each stage owns a range of versions (1-9 foundation, 10-19 treaty, 20-29 classification,
+// 30-39 delivery, 40-49 adapters) so the ranges can grow independently; gaps are fine.
+export const MIGRATIONS: readonly Migration[] = [
+  ...FOUNDATION_MIGRATIONS,
+  ...TREATY_MIGRATIONS,
+  ...CLASSIFY_MIGRATIONS,
+  ...DELIVERY_MIGRATIONS,
+  ...ADAPTER_MIGRATIONS,
+];

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_DEFAULTS, parseConfig, parseDotEnv } from '../src/config.js';
+
+describe('parseConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    const config = parseConfig({});
+    expect(config.dbPath).toBe('./data/treatywatch.db');
+    expect(config.logLevel).toBe('info');
+    expect(config.slack.botToken).toBeNull();
+    expect(config.matrix.allowedInviters).toEqual([]);
+  });
+
+  it('reads lists, ports and overrides', () => {
+    const config = parseConfig({
+      TREATYWATCH_DB: '/var/lib/tw.db',
+      SLACK_ADMIN_USER_IDS: 'U1, U2,U3',
+      SLACK_PORT: '3000',
+      MATRIX_ALLOWED_INVITERS: '@alice:example.org :example.org',
+    });
+    expect(config.dbPath).toBe('/var/lib/tw.db');
+    expect(config.slack.adminUserIds).toEqual(['U1', 'U2', 'U3']);
+    expect(config.slack.port).toBe(3000);
+    expect(config.matrix.allowedInviters).toEqual(['@alice:example.org', ':example.org']);
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SLACK_PORT: 'eighty' }, /SLACK_PORT/],
+    [{ TREATYWATCH_HTTP_PORT: '70000' }, /TREATYWATCH_HTTP_PORT/],
+    [{ TREATYWATCH_DIGEST_TZ: 'Mars/Olympus' }, /TREATYWATCH_DIGEST_TZ/],
+  ])('names the variable in the error for %j', (env, pattern) => {
+    expect(() => parseConfig(env)).toThrow(pattern);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the code reads, each with a comment line', () => {
+    const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = Object.keys(parseDotEnv(text));
+    expect(documented.sort()).toEqual(Object.keys(CONFIG_DEFAULTS).sort());
+    const lines = text.split('\n');
+    for (const key of documented) {
+      const at = lines.findIndex((l) => l.startsWith(key + '='));
+      expect(lines[at - 1], key).toMatch(/^# \S/);
+    }
+  });
+});
+
+describe('parseDotEnv', () => {
+  it('reads quoted values, skips comments and strips trailing comments', () => {
+    expect(parseDotEnv('# c\nA=1\nB="two words"\nexport C=3 # note\nbad line\n')).toEqual({ A: '1', B: 'two words', C: '3' });
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/log.js';
+
+describe('createLogger', () => {
+  it('writes one JSON object per line with the fixed fields', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', write: (l) => lines.push(l), now: () => 0 });
+    log.debug('hidden');
+    log.info('poll finished', { source_id: 'eff', duration_ms: 12 });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({ time: '1970-01-01T00:00:00.000Z', level: 'info', msg: 'poll finished', source_id: 'eff', duration_ms: 12 });
+  });
+
+  it('never writes a registered secret or a token-shaped string', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'debug', secrets: ['s3cr3t-signing'], write: (l) => lines.push(l) });
+    log.error('slack failed', { error: new Error('bad token xoxb-1234567890-abcdef', { cause: new Error('secret s3cr3t-signing') }) });
+    log.info('matrix', { header: 'Authorization: Bearer syt_abcdefghijkl' });
+    const all = lines.join('\n');
+    expect(all).not.toMatch(/xoxb-1234567890|s3cr3t-signing|syt_abcdefghijkl/);
+    expect(all).toContain('[redacted]');
+  });
+});

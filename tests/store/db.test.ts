@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations, openDatabase } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('openDatabase', () => {
+  it('creates the file, sets WAL and foreign keys, and records the schema version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-db-'));
+    dirs.push(dir);
+    const db = openDatabase(join(dir, 'nested', 'tw.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    db.close();
+  });
+
+  it('applies nothing the second time it opens the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-db-'));
+    dirs.push(dir);
+    openDatabase(join(dir, 'tw.db')).close();
+    const db = openDatabase(join(dir, 'tw.db'));
+    expect(applyMigrations(db, MIGRATIONS)).toBe(0);
+    db.close();
+  });
+
+  it('rolls back a failing migration and leaves user_version where it was', () => {
+    const db = openDatabase(':memory:', []);
+    const broken = [
+      { version: 1, name: 'ok', up: (d: typeof db) => d.exec('CREATE TABLE a (x)') },
+      { version: 2, name: 'broken', up: (d: typeof db) => d.exec('CREATE TABLE b (x); CREATE TABLE a (y)') },
+    ];
+    expect(() => applyMigrations(db, broken)).toThrow(/migration 2 \(broken\)/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
+  });
+
+  it('keeps the full-text index in step with items', () => {
+    const db = openDatabase(':memory:');
+    db.prepare("INSERT INTO sources (id, name, publisher, kind, url, interval_ms, created_at_ms) VALUES ('s', 'S', 'P', 'feed', 'http://x', 1, 0)").run();
+    db.prepare("INSERT INTO items (source_id, dedupe_key, title, fetched_at_ms, content_hash) VALUES ('s', 'k', 'Cybercrime convention signed in Hanoi', 0, 'h')").run();
+    const hit = db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'hanoi'").all();
+    expect(hit).toHaveLength(1);
+    db.prepare('DELETE FROM items').run();
+    expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'hanoi'").all()).toHaveLength(0);
+  });
+});
