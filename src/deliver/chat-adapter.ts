@@ -46,9 +46,11 @@ export interface ChatAdapter {
   /**
    * Posts a message to a channel; resolves only once the platform accepted it. `idempotencyKey`
    * is stable for one outbox row, so a resend after a crash is the same post where the platform
-   * supports it (Matrix transaction ids).
+   * supports it (Matrix transaction ids). `resend` is true when an earlier attempt for the same key
+   * may have reached the platform (the process died before recording the result): an adapter that
+   * can look the key up (Slack message metadata in the channel history) checks before posting.
    */
-  post(channel: string, message: Message, opts: { idempotencyKey: string }): Promise<PostReceipt>;
+  post(channel: string, message: Message, opts: { idempotencyKey: string; resend?: boolean }): Promise<PostReceipt>;
   stop(): Promise<void>;
   /** True while connected (readiness). */
   isConnected(): boolean;
