@@ -50,3 +50,14 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
   }
   return applied;
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Returns the prepared statement for `sql` on this connection, preparing it only the first time. */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}

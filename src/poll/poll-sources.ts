@@ -1,0 +1,130 @@
+/**
+ * The polling flow, top to bottom: due sources -> fetch -> parse -> dedupe key -> store the new
+ * items, tag and route them (one transaction) -> record the source's state and next check.
+ * One catch site per source: a failure is recorded on that source's row and never stops the others.
+ */
+import type { Item, Source } from '../domain.js';
+import { FetchError, type FetchResult } from '../fetch/fetch-result.js';
+import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
+import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
+import { describeError, type Logger } from '../log.js';
+import { parseSourceBody } from '../parse/parse-source.js';
+import type { Db } from '../store/db.js';
+import { insertNewItems } from '../store/items-store.js';
+import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
+import { assignDedupeKeys } from './dedupe-key.js';
+
+/** How many sources are fetched at the same time. */
+export const POLL_CONCURRENCY = 8;
+
+export interface PollDeps {
+  db: Db;
+  log: Logger;
+  now: () => number;
+  fetchOptions?: FetchOptions;
+  /** Runs inside the transaction that stores a source's new deliverable and first-poll items: tag and route them. */
+  processNewItems?: (items: Item[], nowMs: number) => void;
+  /** A shorter interval for a source right now (session weeks), or null for its own. */
+  intervalOverride?: (source: Source, nowMs: number) => number | null;
+}
+
+/** What one source's poll did. */
+export interface PollReport {
+  sourceId: string;
+  status: 'new' | 'unchanged' | 'not-modified' | 'first-poll' | 'error';
+  newItems: number;
+  seenItems: number;
+  error: string | null;
+  /** True when the error is worth telling a person (4xx, parse errors, or transient ones several times in a row). */
+  reported: boolean;
+  nextCheckAtMs: number;
+  durationMs: number;
+}
+
+/** Polls every due source (or, with `force`, every enabled source not backing off) and returns one report each. */
+export async function pollSources(deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport[]> {
+  const nowMs = deps.now();
+  const sources = opts.force ? enabledSources(deps.db, nowMs) : dueSources(deps.db, nowMs);
+  const reports: PollReport[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const source = sources[next++]!;
+      reports.push(await pollSource(source, deps));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, sources.length) }, worker));
+  return reports.sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+}
+
+/** Polls one source; never throws. */
+export async function pollSource(source: Source, deps: PollDeps): Promise<PollReport> {
+  const startedMs = deps.now();
+  const intervalMs = deps.intervalOverride?.(source, startedMs) ?? source.intervalMs;
+  try {
+    const fetched = await fetchUrl(
+      { url: source.url, etag: source.etag, lastModified: source.lastModified, trusted: source.origin !== 'user' },
+      deps.fetchOptions,
+    );
+    const report = await storeFetched(source, fetched, intervalMs, deps);
+    deps.log.info('source polled', { source_id: source.id, status: report.status, new_items: report.newItems, duration_ms: report.durationMs });
+    return report;
+  } catch (err) {
+    return recordFailure(source, err, intervalMs, startedMs, deps);
+  }
+}
+
+async function storeFetched(source: Source, fetched: FetchResult, intervalMs: number, deps: PollDeps): Promise<PollReport> {
+  const startedMs = deps.now();
+  const timing = { nowMs: startedMs, intervalMs, maxAgeMs: fetched.maxAgeMs, retryAfterMs: null, errorCount: 0 };
+  if (fetched.status === 'not-modified') {
+    const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: null });
+    recordFetchSuccess(deps.db, source.id, {
+      nowMs: startedMs, nextCheckAtMs, httpStatus: 304, status: 'not-modified', newItems: 0,
+      etag: fetched.etag ?? source.etag, lastModified: fetched.lastModified ?? source.lastModified,
+    });
+    return report(source, 'not-modified', 0, 0, nextCheckAtMs, startedMs, deps);
+  }
+
+  const parsed = await parseSourceBody(source, fetched.body, { url: fetched.finalUrl });
+  const keyed = assignDedupeKeys(parsed.items);
+  const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
+  // The first poll of a source records what is already there without alerting anyone (no flood).
+  const firstPoll = source.firstPolledAtMs === null;
+  const stored = deps.db.transaction(() => {
+    const items = insertNewItems(deps.db, source.id, keyed, { deliverable: !firstPoll, fetchedAtMs: startedMs });
+    if (items.length > 0) deps.processNewItems?.(items, startedMs);
+    recordFetchSuccess(deps.db, source.id, {
+      nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: items.length,
+      status: firstPoll ? 'first-poll' : items.length > 0 ? 'new' : 'unchanged',
+      etag: fetched.etag, lastModified: fetched.lastModified,
+    });
+    return items;
+  })();
+  const status = firstPoll ? 'first-poll' : stored.length > 0 ? 'new' : 'unchanged';
+  return report(source, status, stored.length, keyed.length - stored.length, nextCheckAtMs, startedMs, deps);
+}
+
+function recordFailure(source: Source, err: unknown, intervalMs: number, startedMs: number, deps: PollDeps): PollReport {
+  const nowMs = deps.now();
+  const errorCount = source.errorCount + 1;
+  const fetchError = err instanceof FetchError ? err : null;
+  const nextCheckAtMs = computeNextCheck({
+    nowMs, intervalMs, ttlMs: null, maxAgeMs: null, retryAfterMs: fetchError?.retryAfterMs ?? null, errorCount,
+  });
+  const message = describeError(err);
+  const reported = shouldReportError(err instanceof Error ? err : new Error(message), errorCount);
+  try {
+    recordFetchFailure(deps.db, source.id, { nowMs, nextCheckAtMs, httpStatus: fetchError?.httpStatus ?? null, error: message });
+  } catch (storeErr) {
+    deps.log.error('source state not saved', { source_id: source.id, error: storeErr });
+  }
+  const fields = { source_id: source.id, error: message, error_count: errorCount, next_check_at: new Date(nextCheckAtMs).toISOString() };
+  if (reported) deps.log.warn('source failed', fields);
+  else deps.log.debug('source failed', fields);
+  return { sourceId: source.id, status: 'error', newItems: 0, seenItems: 0, error: message, reported, nextCheckAtMs, durationMs: nowMs - startedMs };
+}
+
+function report(source: Source, status: PollReport['status'], newItems: number, seenItems: number, nextCheckAtMs: number, startedMs: number, deps: PollDeps): PollReport {
+  return { sourceId: source.id, status, newItems, seenItems, error: null, reported: false, nextCheckAtMs, durationMs: deps.now() - startedMs };
+}

@@ -1,0 +1,86 @@
+import type { Item, ItemKind, ParsedItem } from '../domain.js';
+import { statement, type Db } from './db.js';
+
+/** A parsed item with the keys the poll computed for it. */
+export interface KeyedItem {
+  item: ParsedItem;
+  key: string;
+  canonicalUrl: string | null;
+  contentHash: string;
+}
+
+type Row = Record<string, unknown>;
+
+/** Returns a stored row as an Item. */
+export function rowToItem(row: Row): Item {
+  return {
+    id: row['id'] as number,
+    sourceId: row['source_id'] as string,
+    dedupeKey: row['dedupe_key'] as string,
+    kind: row['kind'] as ItemKind,
+    guid: (row['guid'] as string | null) ?? null,
+    url: (row['url'] as string | null) ?? null,
+    canonicalUrl: (row['canonical_url'] as string | null) ?? null,
+    title: row['title'] as string,
+    summary: row['summary'] as string,
+    text: row['text'] as string,
+    author: (row['author'] as string | null) ?? null,
+    publishedAtMs: (row['published_at_ms'] as number | null) ?? null,
+    fetchedAtMs: row['fetched_at_ms'] as number,
+    contentHash: row['content_hash'] as string,
+    extra: row['extra_json'] ? (JSON.parse(row['extra_json'] as string) as Record<string, unknown>) : null,
+    deliverable: row['deliverable'] === 1,
+    relevant: row['relevant'] === null || row['relevant'] === undefined ? null : row['relevant'] === 1,
+    score: (row['score'] as number | null) ?? null,
+  };
+}
+
+/**
+ * Stores the items not seen before for this source and returns them as stored; items whose key is
+ * already there are left untouched. Call inside the poll's transaction.
+ */
+export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedItem[], opts: { deliverable: boolean; fetchedAtMs: number }): Item[] {
+  const insert = statement(db, `
+    INSERT INTO items (source_id, dedupe_key, kind, guid, url, canonical_url, title, summary, text, author,
+                       published_at_ms, fetched_at_ms, content_hash, extra_json, deliverable)
+    VALUES (@source_id, @dedupe_key, @kind, @guid, @url, @canonical_url, @title, @summary, @text, @author,
+            @published_at_ms, @fetched_at_ms, @content_hash, @extra_json, @deliverable)
+    ON CONFLICT (source_id, dedupe_key) DO NOTHING
+    RETURNING *`);
+  const stored: Item[] = [];
+  for (const k of keyed) {
+    const row = insert.get({
+      source_id: sourceId,
+      dedupe_key: k.key,
+      kind: k.item.kind,
+      guid: k.item.guid,
+      url: k.item.url,
+      canonical_url: k.canonicalUrl,
+      title: k.item.title,
+      summary: k.item.summary,
+      text: k.item.text,
+      author: k.item.author,
+      published_at_ms: k.item.publishedAtMs,
+      fetched_at_ms: opts.fetchedAtMs,
+      content_hash: k.contentHash,
+      extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
+      deliverable: opts.deliverable ? 1 : 0,
+    }) as Row | undefined;
+    if (row) stored.push(rowToItem(row));
+  }
+  return stored;
+}
+
+/** Returns the stored items with these ids, in id order. */
+export function getItems(db: Db, ids: readonly number[]): Item[] {
+  if (ids.length === 0) return [];
+  return (statement(db, 'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as Row[]).map(rowToItem);
+}
+
+/** Returns how many items a source has stored. */
+export function countItems(db: Db, sourceId?: string): number {
+  const row = sourceId === undefined
+    ? statement(db, 'SELECT count(*) AS n FROM items').get()
+    : statement(db, 'SELECT count(*) AS n FROM items WHERE source_id = ?').get(sourceId);
+  return (row as { n: number }).n;
+}
