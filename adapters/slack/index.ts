@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { ChatAdapter, CommandHandler } from '../../src/deliver/chat-adapter.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import type { Db } from '../../src/store/db.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createCommandsSeen } from './commands-seen.js';
+import { guardRequestTimestamps } from './request-timestamp-guard.js';
+import { createSlackClientOptions } from './slack-client-options.js';
+import { createSlackPoster } from './slack-poster.js';
+import { dropRepeatedEvents, registerSlashCommands } from './slash-commands.js';
+
+/** The path Slack posts slash commands and events to in HTTP mode (the manifest's request URLs). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Returns which transport a Slack config selects: HTTP when a signing secret and a port are set. */
+export function selectSlackMode(config: Config['slack']): 'http' | 'socket' {
+  return config.signingSecret !== null && config.port !== null ? 'http' : 'socket';
+}
+
+/**
+ * Returns the Slack ChatAdapter: Socket Mode by default (bot token + app token, no public URL);
+ * HTTP mode when SLACK_SIGNING_SECRET and SLACK_PORT are set. Throws when the variables for the
+ * chosen mode are missing.
+ */
+export function createSlackAdapter(
+  config: Config['slack'],
+  deps: { db: Db; log: Logger; now?: () => number },
+): ChatAdapter {
+  const botToken = config.botToken;
+  if (botToken === null) throw new Error('slack: SLACK_BOT_TOKEN is not set (the xoxb- token from "OAuth & Permissions")');
+  const mode = selectSlackMode(config);
+  if (mode === 'socket' && config.appToken === null) {
+    throw new Error('slack: set SLACK_APP_TOKEN (xapp-, Socket Mode) or both SLACK_SIGNING_SECRET and SLACK_PORT (HTTP mode)');
+  }
+  const { log } = deps;
+  const now = deps.now ?? Date.now;
+  const clientOptions = createSlackClientOptions({ apiUrl: config.apiUrl, log });
+  const client = new webApi.WebClient(botToken, clientOptions);
+  const post = createSlackPoster({ client, log });
+  const seen = createCommandsSeen(deps.db, 'slack', now);
+  let app: App | null = null;
+  let server: Server | null = null;
+  let connected = false;
+
+  return {
+    name: 'slack',
+    async start(onCommand: CommandHandler) {
+      if (app !== null) throw new Error('slack: adapter already started');
+      const auth = await client.auth.test().catch((cause: unknown) => {
+        throw new Error('slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL', { cause });
+      });
+      const boltLogger = createBoltLogger(log);
+      const common = { token: botToken, logger: boltLogger, clientOptions, tokenVerificationEnabled: false, botUserId: auth.user_id, botId: auth.bot_id };
+      if (mode === 'http') {
+        const receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+        app = new App({ ...common, receiver });
+        wire(app, onCommand);
+        server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!);
+        connected = true;
+        log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, path: SLACK_EVENTS_PATH });
+      } else {
+        const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger, installerOptions: { clientOptions } });
+        receiver.client.on('connected', () => { connected = true; });
+        receiver.client.on('reconnecting', () => { connected = false; });
+        receiver.client.on('disconnected', () => { connected = false; });
+        app = new App({ ...common, receiver });
+        wire(app, onCommand);
+        await app.start();
+        connected = true;
+        log.info('slack_socket_connected', { team: auth.team ?? null });
+      }
+    },
+    post: (channel, message, opts) => post(channel, message, opts),
+    async stop() {
+      connected = false;
+      if (server !== null) {
+        const closing = server;
+        server = null;
+        await new Promise<void>((resolve) => {
+          closing.close(() => resolve());
+          // close() waits for keep-alive connections; Slack holds none we need to finish.
+          closing.closeAllConnections();
+        });
+      } else if (app !== null) {
+        await app.stop();
+      }
+      app = null;
+    },
+    isConnected: () => connected,
+  };
+
+  function wire(target: App, onCommand: CommandHandler): void {
+    target.use(dropRepeatedEvents(seen, log));
+    registerSlashCommands(target, { onCommand, seen, adminUserIds: config.adminUserIds, log });
+    target.error(async (error) => {
+      log.error('slack_listener_failed', { error });
+    });
+  }
+}
+
+function listen(listener: Parameters<typeof createServer>[0] & object, port: number): Promise<Server> {
+  const server = createServer(listener);
+  return new Promise((resolve, reject) => {
+    server.once('error', (cause) => reject(new Error(`slack: cannot listen on port ${port}`, { cause })));
+    server.listen(port, () => resolve(server));
+  });
+}
