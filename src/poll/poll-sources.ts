@@ -26,6 +26,8 @@ export interface PollDeps {
   processNewItems?: (items: Item[], nowMs: number) => void;
   /** A shorter interval for a source right now (session weeks), or null for its own. */
   intervalOverride?: (source: Source, nowMs: number) => number | null;
+  /** Told of every source's poll (metrics). */
+  onReport?: (report: PollReport) => void;
 }
 
 /** What one source's poll did. */
@@ -50,7 +52,9 @@ export async function pollSources(deps: PollDeps, opts: { force?: boolean } = {}
   const worker = async () => {
     while (next < sources.length) {
       const source = sources[next++]!;
-      reports.push(await pollSource(source, deps));
+      const report = await pollSource(source, deps);
+      deps.onReport?.(report);
+      reports.push(report);
     }
   };
   await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, sources.length) }, worker));

@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../log.js';
+import type { Metrics } from './metrics.js';
+
+/** What `/readyz` checks: each part names itself and says whether it is up. */
+export type ReadinessCheck = () => Record<string, boolean>;
+
+export interface OpsServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the operations HTTP server: `/healthz` (the process answers), `/readyz` (database open,
+ * scheduler running, adapters connected; 503 naming what is not) and `/metrics` (Prometheus text).
+ */
+export async function startOpsServer(opts: { port: number; host?: string; metrics: Metrics; ready: ReadinessCheck; log: Logger }): Promise<OpsServer> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    try {
+      if (path === '/healthz') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+      } else if (path === '/readyz') {
+        const checks = opts.ready();
+        const failing = Object.entries(checks).filter(([, up]) => !up).map(([name]) => name);
+        res.writeHead(failing.length === 0 ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ready: failing.length === 0, checks, failing }) + '\n');
+      } else if (path === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.metrics.render());
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      }
+    } catch (err) {
+      opts.log.error('ops request failed', { path, error: err });
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
