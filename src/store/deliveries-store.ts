@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 import type { Message } from '../deliver/message.js';
 
 export type DeliveryKind = 'alert' | 'digest';
@@ -36,24 +36,13 @@ export interface ItemDigestFacts {
   concerns: string[];
 }
 
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-
-// Each statement is prepared once per connection.
-function stmt(db: Db, sql: string): ReturnType<Db['prepare']> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
-}
-
 /** Records that an item is owed to a subscription; returns false when that delivery already existed. */
 export function insertDelivery(
   db: Db,
   d: { subscriptionId: number; itemId: number; kind: DeliveryKind; postId?: number | null; nowMs: number },
 ): boolean {
   return (
-    stmt(db, `INSERT INTO deliveries (subscription_id, item_id, kind, post_id, created_at_ms)
+    statement(db, `INSERT INTO deliveries (subscription_id, item_id, kind, post_id, created_at_ms)
               VALUES (@subscriptionId, @itemId, @kind, @postId, @nowMs) ON CONFLICT DO NOTHING`).run({
       ...d,
       postId: d.postId ?? null,
@@ -63,26 +52,26 @@ export function insertDelivery(
 
 /** Stores a composed message in the outbox and returns its post id. */
 export function insertPost(db: Db, p: { subscriptionId: number; kind: PostKind; message: Message; nowMs: number }): number {
-  const info = stmt(db, `INSERT INTO posts (subscription_id, kind, message_json, created_at_ms, next_attempt_at_ms)
+  const info = statement(db, `INSERT INTO posts (subscription_id, kind, message_json, created_at_ms, next_attempt_at_ms)
                          VALUES (?, ?, ?, ?, ?)`).run(p.subscriptionId, p.kind, JSON.stringify(p.message), p.nowMs, p.nowMs);
   return Number(info.lastInsertRowid);
 }
 
 /** Returns the ids of items owed to a subscription as `kind` that no post covers yet, oldest first. */
 export function listUnpostedItemIds(db: Db, subscriptionId: number, kind: DeliveryKind): number[] {
-  return (stmt(db, `SELECT item_id FROM deliveries WHERE subscription_id = ? AND kind = ? AND post_id IS NULL ORDER BY id`)
+  return (statement(db, `SELECT item_id FROM deliveries WHERE subscription_id = ? AND kind = ? AND post_id IS NULL ORDER BY id`)
     .all(subscriptionId, kind) as { item_id: number }[]).map((r) => r.item_id);
 }
 
 /** Returns the ids of items alerted to a subscription since `sinceMs`. */
 export function listAlertedItemIdsSince(db: Db, subscriptionId: number, sinceMs: number): number[] {
-  return (stmt(db, `SELECT item_id FROM deliveries WHERE subscription_id = ? AND kind = 'alert' AND created_at_ms > ? ORDER BY id`)
+  return (statement(db, `SELECT item_id FROM deliveries WHERE subscription_id = ? AND kind = 'alert' AND created_at_ms > ? ORDER BY id`)
     .all(subscriptionId, sinceMs) as { item_id: number }[]).map((r) => r.item_id);
 }
 
 /** Points a subscription's unposted deliveries of these items at a post. */
 export function attachDeliveries(db: Db, subscriptionId: number, kind: DeliveryKind, itemIds: readonly number[], postId: number): void {
-  const s = stmt(db, 'UPDATE deliveries SET post_id = ? WHERE subscription_id = ? AND kind = ? AND item_id = ? AND post_id IS NULL');
+  const s = statement(db, 'UPDATE deliveries SET post_id = ? WHERE subscription_id = ? AND kind = ? AND item_id = ? AND post_id IS NULL');
   for (const itemId of itemIds) s.run(postId, subscriptionId, kind, itemId);
 }
 
@@ -123,57 +112,57 @@ const POST_COLUMNS = `p.id, p.subscription_id, s.adapter, s.channel, p.kind, p.m
 
 /** Returns the posts still to send whose next attempt is due, in the order they were composed. */
 export function listDuePosts(db: Db, nowMs: number): Post[] {
-  return (stmt(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
+  return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
                     WHERE p.status IN ('pending', 'sending') AND p.next_attempt_at_ms <= ? ORDER BY p.id`)
     .all(nowMs) as PostRow[]).map(toPost);
 }
 
 /** Returns every post of a subscription (tests and `status`). */
 export function listPosts(db: Db, subscriptionId: number): Post[] {
-  return (stmt(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
+  return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
                     WHERE p.subscription_id = ? ORDER BY p.id`).all(subscriptionId) as PostRow[]).map(toPost);
 }
 
 /** Marks a post as handed to the platform; written (and committed) before the adapter is called. */
 export function markPostSending(db: Db, id: number): void {
-  stmt(db, `UPDATE posts SET status = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
+  statement(db, `UPDATE posts SET status = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
 }
 
 /** Marks a post accepted by the platform. */
 export function markPostSent(db: Db, id: number, platformId: string, nowMs: number): void {
-  stmt(db, `UPDATE posts SET status = 'sent', platform_id = ?, sent_at_ms = ?, last_error = NULL WHERE id = ?`).run(platformId, nowMs, id);
+  statement(db, `UPDATE posts SET status = 'sent', platform_id = ?, sent_at_ms = ?, last_error = NULL WHERE id = ?`).run(platformId, nowMs, id);
 }
 
 /** Puts a post back in the queue after a transient failure. */
 export function markPostRetry(db: Db, id: number, error: string, nextAttemptAtMs: number): void {
-  stmt(db, `UPDATE posts SET status = 'pending', last_error = ?, next_attempt_at_ms = ? WHERE id = ?`).run(error, nextAttemptAtMs, id);
+  statement(db, `UPDATE posts SET status = 'pending', last_error = ?, next_attempt_at_ms = ? WHERE id = ?`).run(error, nextAttemptAtMs, id);
 }
 
 /** Records a post the platform refused for good. */
 export function markPostFailed(db: Db, id: number, error: string): void {
-  stmt(db, `UPDATE posts SET status = 'failed', last_error = ? WHERE id = ?`).run(error, id);
+  statement(db, `UPDATE posts SET status = 'failed', last_error = ? WHERE id = ?`).run(error, id);
 }
 
 /** Returns the failed posts of a subscription not yet reported to the channel. */
 export function listUnreportedFailures(db: Db, subscriptionId: number): Post[] {
-  return (stmt(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
+  return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
                     WHERE p.subscription_id = ? AND p.status = 'failed' AND p.reported = 0 ORDER BY p.id`)
     .all(subscriptionId) as PostRow[]).map(toPost);
 }
 
 /** Marks failed posts as reported, so each failure is told once. */
 export function markFailuresReported(db: Db, ids: readonly number[]): void {
-  const s = stmt(db, 'UPDATE posts SET reported = 1 WHERE id = ?');
+  const s = statement(db, 'UPDATE posts SET reported = 1 WHERE id = ?');
   for (const id of ids) s.run(id);
 }
 
 /** Returns what a digest shows of these items, in the given order (unknown ids are skipped). */
 export function loadItemDigestFacts(db: Db, itemIds: readonly number[]): ItemDigestFacts[] {
-  const item = stmt(db, `SELECT i.id, i.kind, i.title, i.url, i.canonical_url, i.source_id, s.name AS source_name,
+  const item = statement(db, `SELECT i.id, i.kind, i.title, i.url, i.canonical_url, i.source_id, s.name AS source_name,
                            COALESCE(i.published_at_ms, i.fetched_at_ms) AS date_ms
                          FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`);
-  const articles = stmt(db, 'SELECT ref FROM item_articles WHERE item_id = ? ORDER BY article, ref');
-  const concerns = stmt(db, 'SELECT concern FROM item_concerns WHERE item_id = ? ORDER BY concern');
+  const articles = statement(db, 'SELECT ref FROM item_articles WHERE item_id = ? ORDER BY article, ref');
+  const concerns = statement(db, 'SELECT concern FROM item_concerns WHERE item_id = ? ORDER BY concern');
   const out: ItemDigestFacts[] = [];
   for (const id of itemIds) {
     const r = item.get(id) as

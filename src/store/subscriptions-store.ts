@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export type GroupBy = 'concern' | 'article';
 
@@ -67,18 +67,18 @@ function toSubscription(r: Row): Subscription {
 
 /** Returns every subscription, oldest first. */
 export function listSubscriptions(db: Db): Subscription[] {
-  return (db.prepare('SELECT * FROM subscriptions ORDER BY id').all() as Row[]).map(toSubscription);
+  return (statement(db, 'SELECT * FROM subscriptions ORDER BY id').all() as Row[]).map(toSubscription);
 }
 
 /** Returns the subscription of a channel, or undefined. */
 export function findSubscription(db: Db, adapter: string, channel: string): Subscription | undefined {
-  const row = db.prepare('SELECT * FROM subscriptions WHERE adapter = ? AND channel = ?').get(adapter, channel) as Row | undefined;
+  const row = statement(db, 'SELECT * FROM subscriptions WHERE adapter = ? AND channel = ?').get(adapter, channel) as Row | undefined;
   return row && toSubscription(row);
 }
 
 /** Returns the subscription with that id, or undefined. */
 export function getSubscription(db: Db, id: number): Subscription | undefined {
-  const row = db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+  const row = statement(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
   return row && toSubscription(row);
 }
 
@@ -91,13 +91,13 @@ export function upsertSubscription(
   nowMs: number,
 ): Subscription {
   const run = db.transaction(() => {
-    db.prepare(
+    statement(db,
       `INSERT INTO subscriptions (adapter, channel, digest_cron, digest_time_zone, created_at_ms)
        VALUES (@adapter, @channel, @cron, @zone, @now) ON CONFLICT (adapter, channel) DO NOTHING`,
     ).run({ adapter, channel, cron: '0 8 * * *', zone: 'UTC', now: nowMs });
     const current = findSubscription(db, adapter, channel)!;
     const next = { ...current, ...settings };
-    db.prepare(
+    statement(db,
       `UPDATE subscriptions SET digest_cron = @digestCron, digest_time_zone = @digestTimeZone, alerts = @alerts,
          filter_articles_json = @articles, filter_concerns_json = @concerns, filter_sources_json = @sources,
          session_mode = @sessionMode, group_by = @groupBy, next_digest_at_ms = @nextDigestAtMs
@@ -121,15 +121,15 @@ export function upsertSubscription(
 
 /** Deletes a channel's subscription (and what it was still owed); returns whether there was one. */
 export function deleteSubscription(db: Db, adapter: string, channel: string): boolean {
-  return db.prepare('DELETE FROM subscriptions WHERE adapter = ? AND channel = ?').run(adapter, channel).changes > 0;
+  return statement(db, 'DELETE FROM subscriptions WHERE adapter = ? AND channel = ?').run(adapter, channel).changes > 0;
 }
 
 /** Records that a digest was composed at `atMs` and when the next one is due. */
 export function markDigestComposed(db: Db, id: number, atMs: number, nextAtMs: number | null): void {
-  db.prepare('UPDATE subscriptions SET last_digest_at_ms = ?, next_digest_at_ms = ? WHERE id = ?').run(atMs, nextAtMs, id);
+  statement(db, 'UPDATE subscriptions SET last_digest_at_ms = ?, next_digest_at_ms = ? WHERE id = ?').run(atMs, nextAtMs, id);
 }
 
 /** Records that a session wrap-up was composed at `atMs`. */
 export function markWrapUpComposed(db: Db, id: number, atMs: number): void {
-  db.prepare('UPDATE subscriptions SET last_wrap_up_at_ms = ? WHERE id = ?').run(atMs, id);
+  statement(db, 'UPDATE subscriptions SET last_wrap_up_at_ms = ? WHERE id = ?').run(atMs, id);
 }

@@ -1,0 +1,147 @@
+/**
+ * Digest building, pure. Rules, in order: (1) the same story from several outlets becomes one entry
+ * (same canonical URL, or near-identical titles once site suffixes and punctuation are dropped), with
+ * every source named; (2) entries are grouped by their first concern in taxonomy order, or by their
+ * first article, with a last group for the rest; (3) newest first within a group; (4) at most
+ * MAX_DIGEST_ENTRIES entries, then "and N more"; (5) no items means no digest (null), unless the
+ * caller asks for a "nothing new" answer.
+ */
+import type { ItemDigestFacts } from '../store/deliveries-store.js';
+import type { GroupBy } from '../store/subscriptions-store.js';
+import { concernName, listConcerns } from './concern-names.js';
+import type { Block, Message, MessageKind, Span } from './message.js';
+
+/** Most entries one digest lists before "and N more" (keeps Slack under its 50-block limit). */
+export const MAX_DIGEST_ENTRIES = 25;
+/** Token overlap above which two titles are the same story. */
+export const SAME_TITLE_SIMILARITY = 0.85;
+
+/** One story: an item, or several items from different outlets about the same thing. */
+export interface DigestEntry {
+  title: string;
+  url: string | null;
+  sources: string[];
+  dateMs: number;
+  articles: string[];
+  concerns: string[];
+  itemIds: number[];
+}
+
+export interface DigestOptions {
+  title: string;
+  groupBy: GroupBy;
+  timeZone: string;
+  kind?: MessageKind;
+  maxEntries?: number;
+  /** Lines shown under the heading, e.g. posts that could not be delivered. */
+  notes?: string[];
+  /** When set and there is nothing to show, the digest says this instead of being skipped. */
+  nothingNewText?: string;
+}
+
+/** Returns the digest Message for these items, or null when there is nothing to say. */
+export function buildDigest(items: readonly ItemDigestFacts[], opts: DigestOptions): Message | null {
+  const entries = collapseStories(items);
+  const notes = opts.notes ?? [];
+  if (entries.length === 0 && notes.length === 0 && opts.nothingNewText === undefined) return null;
+  const blocks: Block[] = [{ type: 'heading', text: opts.title }];
+  for (const note of notes) blocks.push({ type: 'context', spans: [{ text: note, italic: true }] });
+  if (entries.length === 0) {
+    blocks.push({ type: 'paragraph', spans: [{ text: opts.nothingNewText ?? 'Nothing new.' }] });
+    return { kind: opts.kind ?? 'digest', summary: `${opts.title}: nothing new`, blocks };
+  }
+  const max = opts.maxEntries ?? MAX_DIGEST_ENTRIES;
+  let shown = 0;
+  for (const group of groupEntries(entries, opts.groupBy)) {
+    const take = group.entries.slice(0, Math.max(0, max - shown));
+    if (take.length === 0) break;
+    shown += take.length;
+    blocks.push({ type: 'heading', text: group.label });
+    blocks.push({ type: 'list', items: take.map((e) => entrySpans(e, opts.timeZone)) });
+  }
+  if (entries.length > shown) blocks.push({ type: 'context', spans: [{ text: `and ${entries.length - shown} more` }] });
+  const count = entries.length === 1 ? '1 story' : `${entries.length} stories`;
+  return { kind: opts.kind ?? 'digest', summary: `${opts.title}: ${count}`, blocks };
+}
+
+/** Returns the items as stories, the same story from several outlets merged into one entry. */
+export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[] {
+  const entries: (DigestEntry & { keys: { url: string | null; words: Set<string> } })[] = [];
+  const sorted = [...items].sort((a, b) => a.dateMs - b.dateMs || a.itemId - b.itemId);
+  for (const item of sorted) {
+    const url = item.canonicalUrl ?? item.url;
+    const words = titleWords(item.title);
+    const same = entries.find((e) => (url !== null && e.keys.url === url) || similarity(e.keys.words, words) >= SAME_TITLE_SIMILARITY);
+    if (same) {
+      if (!same.sources.includes(item.sourceName)) same.sources.push(item.sourceName);
+      same.articles = union(same.articles, item.articles);
+      same.concerns = union(same.concerns, item.concerns);
+      same.itemIds.push(item.itemId);
+      continue;
+    }
+    entries.push({
+      title: item.title.trim() || '(untitled)', url: item.url, sources: [item.sourceName], dateMs: item.dateMs,
+      articles: [...item.articles], concerns: [...item.concerns], itemIds: [item.itemId], keys: { url, words },
+    });
+  }
+  return entries.map(({ keys: _keys, ...e }) => e).sort((a, b) => b.dateMs - a.dateMs);
+}
+
+function groupEntries(entries: readonly DigestEntry[], groupBy: GroupBy): { label: string; entries: DigestEntry[] }[] {
+  const order = groupBy === 'concern' ? listConcerns().map((c) => c.id) : [];
+  const keyOf = (e: DigestEntry): string | null => {
+    if (groupBy === 'article') return e.articles.length > 0 ? e.articles.map((a) => a.split('.')[0]!).sort((a, b) => Number(a) - Number(b))[0]! : null;
+    const sorted = [...e.concerns].sort((a, b) => rank(order, a) - rank(order, b));
+    return sorted[0] ?? null;
+  };
+  const groups = new Map<string | null, DigestEntry[]>();
+  for (const e of entries) {
+    const key = keyOf(e);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => {
+    if (a === null) return 1;
+    if (b === null) return -1;
+    return groupBy === 'article' ? Number(a) - Number(b) : rank(order, a) - rank(order, b);
+  });
+  return keys.map((key) => ({
+    label: key === null ? (groupBy === 'article' ? 'No article cited' : 'Other') : groupBy === 'article' ? `Article ${key}` : concernName(key),
+    entries: groups.get(key)!,
+  }));
+}
+
+function rank(order: readonly string[], id: string): number {
+  const i = order.indexOf(id);
+  return i === -1 ? order.length : i;
+}
+
+/** Returns one entry as a list line: title (link), sources, date, article tags. */
+export function entrySpans(e: DigestEntry, timeZone: string): Span[] {
+  const spans: Span[] = [e.url ? { text: e.title, url: e.url } : { text: e.title }];
+  const details = [e.sources.join(', '), formatDate(e.dateMs, timeZone)];
+  if (e.articles.length > 0) details.push(`Art. ${e.articles.join(', ')}`);
+  spans.push({ text: ` — ${details.join(' · ')}` });
+  return spans;
+}
+
+/** Returns YYYY-MM-DD for an instant in a time zone. */
+export function formatDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+// Outlets append their own name ("... | EFF", "... - Human Rights Watch"); drop it before comparing.
+function titleWords(title: string): Set<string> {
+  const base = title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/, '');
+  return new Set(base.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 1));
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size < 3 || b.size < 3) return a.size === b.size && [...a].every((w) => b.has(w)) && a.size > 0 ? 1 : 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}

@@ -1,0 +1,80 @@
+/**
+ * The schedule tick: turns owed digest deliveries into digest posts when a subscription's digest is
+ * due, and writes session wrap-ups. Each subscription's composition is one transaction, so a crash
+ * leaves either the old state or the post with its deliveries attached, never half of it.
+ */
+import type { Db } from '../store/db.js';
+import {
+  attachDeliveries, insertPost, listAlertedItemIdsSince, listUnpostedItemIds, listUnreportedFailures,
+  loadItemDigestFacts, markFailuresReported,
+} from '../store/deliveries-store.js';
+import { listSubscriptions, markDigestComposed, markWrapUpComposed, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
+import { buildDigest } from './build-digest.js';
+import { nextCronTime } from './next-cron-time.js';
+import { currentSession } from './session-calendar.js';
+
+/** When, in the subscription's own time zone, a session day's wrap-up goes out. */
+export const WRAP_UP_CRON = '0 20 * * *';
+
+/** Composes every due digest and wrap-up; returns how many posts were queued. */
+export function composeDuePosts(db: Db, nowMs: number): number {
+  let queued = 0;
+  for (const sub of listSubscriptions(db)) {
+    queued += db.transaction(() => composeDigestIfDue(db, sub, nowMs) + composeWrapUpIfDue(db, sub, nowMs))();
+  }
+  return queued;
+}
+
+function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number): number {
+  if (sub.digestCron === null) return 0;
+  if (sub.nextDigestAtMs === null) {
+    // A new or rescheduled subscription: its first digest is at the next scheduled time, not now.
+    upsertSubscription(db, sub.adapter, sub.channel, { nextDigestAtMs: nextCronTime(sub.digestCron, sub.digestTimeZone, nowMs) }, nowMs);
+    return 0;
+  }
+  if (sub.nextDigestAtMs > nowMs) return 0;
+  const itemIds = listUnpostedItemIds(db, sub.id, 'digest');
+  const failures = listUnreportedFailures(db, sub.id);
+  const notes = failures.length === 0 ? [] : [
+    `${failures.length === 1 ? '1 earlier message' : `${failures.length} earlier messages`} could not be delivered here (${failures[0]!.lastError ?? 'refused'}).`,
+  ];
+  const message = buildDigest(loadItemDigestFacts(db, itemIds), {
+    title: 'Daily digest: UN Cybercrime Convention',
+    groupBy: sub.groupBy,
+    timeZone: sub.digestTimeZone,
+    notes,
+  });
+  let queued = 0;
+  if (message) {
+    const postId = insertPost(db, { subscriptionId: sub.id, kind: 'digest', message, nowMs });
+    attachDeliveries(db, sub.id, 'digest', itemIds, postId);
+    markFailuresReported(db, failures.map((f) => f.id));
+    queued = 1;
+  }
+  markDigestComposed(db, sub.id, nowMs, nextCronTime(sub.digestCron, sub.digestTimeZone, nowMs));
+  return queued;
+}
+
+function composeWrapUpIfDue(db: Db, sub: Subscription, nowMs: number): number {
+  if (!sub.sessionMode) return 0;
+  const sinceMs = sub.lastWrapUpAtMs ?? sub.createdAtMs;
+  const dueAtMs = nextCronTime(WRAP_UP_CRON, sub.digestTimeZone, sinceMs);
+  if (dueAtMs > nowMs) return 0;
+  const session = currentSession(dueAtMs) ?? currentSession(nowMs);
+  let queued = 0;
+  if (session) {
+    const facts = loadItemDigestFacts(db, listAlertedItemIdsSince(db, sub.id, sinceMs));
+    const message = buildDigest(facts, {
+      title: `Session wrap-up: ${session.event}`,
+      groupBy: sub.groupBy,
+      timeZone: sub.digestTimeZone,
+      kind: 'wrap-up',
+    });
+    if (message) {
+      insertPost(db, { subscriptionId: sub.id, kind: 'wrap-up', message, nowMs });
+      queued = 1;
+    }
+  }
+  markWrapUpComposed(db, sub.id, nowMs);
+  return queued;
+}
