@@ -22,6 +22,10 @@ export type FetchResult =
       lastModified: string | null;
       /** `Cache-Control: max-age` in milliseconds, when sent. */
       maxAgeMs: number | null;
+      /** The charset the body was decoded with (TextDecoder's name for it). */
+      charset?: string;
+      /** Set when the declared charset was unknown and the body was decoded as UTF-8 instead. */
+      charsetNote?: string | null;
     }
   | {
       status: 'not-modified';
