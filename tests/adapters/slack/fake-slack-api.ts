@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call that reached the fake, with its parsed arguments. */
+export interface FakeCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** When it arrived, on the clock the test gave the fake. */
+  atMs: number;
+}
+
+/** What the fake does with the next call to a method, instead of answering normally. */
+export type FakeReply =
+  | { kind: 'ok' }
+  | { kind: 'platform-error'; error: string }
+  | { kind: 'status'; status: number; retryAfterS?: number }
+  /** Stores the post as Slack would, then never answers: the client sees a timeout. */
+  | { kind: 'accept-then-hang' }
+  | { kind: 'hang' };
+
+/** A local stand-in for Slack's Web API that speaks its wire format (form or JSON in, `{ok,...}` out). */
+export interface FakeSlackApi {
+  url: string;
+  calls: FakeCall[];
+  /** Messages stored per channel, newest first, like conversations.history. */
+  history: Map<string, Record<string, unknown>[]>;
+  /** Queues replies for a method; once used up, the method answers normally. */
+  script(method: string, ...replies: FakeReply[]): void;
+  /** Extra handlers for methods the fake does not know (apps.connections.open...). */
+  handle(method: string, answer: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+/** Starts the fake on 127.0.0.1 at a free port. */
+export async function startFakeSlackApi(opts: { now?: () => number } = {}): Promise<FakeSlackApi> {
+  const now = opts.now ?? Date.now;
+  const calls: FakeCall[] = [];
+  const history = new Map<string, Record<string, unknown>[]>();
+  const scripts = new Map<string, FakeReply[]>();
+  const handlers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
+  const hanging = new Set<ServerResponse>();
+  let tsCounter = 0;
+
+  const storePost = (args: Record<string, unknown>): Record<string, unknown> => {
+    const channel = String(args.channel);
+    const ts = `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+    const message: Record<string, unknown> = { type: 'message', ts, text: args.text, blocks: args.blocks };
+    if (args.metadata) message.metadata = args.metadata;
+    history.set(channel, [message, ...(history.get(channel) ?? [])]);
+    return { ok: true, channel, ts, message };
+  };
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    const custom = handlers.get(method);
+    if (custom) return custom(args);
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test team' };
+      case 'chat.postMessage':
+        return storePost(args);
+      case 'conversations.history': {
+        const messages = (history.get(String(args.channel)) ?? []).map((m) => {
+          // Slack returns metadata only when asked for it.
+          if (String(args.include_all_metadata) === 'true') return m;
+          const { metadata: _dropped, ...rest } = m;
+          return rest;
+        });
+        return { ok: true, messages: messages.slice(0, Number(args.limit ?? 100)), has_more: false };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(req.headers['content-type'] ?? '', await readBody(req));
+    calls.push({ method, args, atMs: now() });
+    const reply = scripts.get(method)?.shift() ?? { kind: 'ok' };
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    };
+    switch (reply.kind) {
+      case 'ok':
+        return send(200, answer(method, args));
+      case 'platform-error':
+        return send(200, { ok: false, error: reply.error });
+      case 'status':
+        return send(
+          reply.status,
+          reply.status === 429 ? { ok: false, error: 'ratelimited' } : 'upstream failure',
+          reply.retryAfterS === undefined ? {} : { 'retry-after': String(reply.retryAfterS) },
+        );
+      case 'accept-then-hang':
+        answer(method, args);
+        hanging.add(res);
+        return;
+      case 'hang':
+        hanging.add(res);
+        return;
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    history,
+    script: (method, ...replies) => scripts.set(method, [...(scripts.get(method) ?? []), ...replies]),
+    handle: (method, fn) => handlers.set(method, fn),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+// The Web API client sends form bodies whose object values are JSON strings; accept JSON too.
+function parseArgs(contentType: string, body: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
