@@ -1,7 +1,43 @@
-import type { CliIo } from './cli-io.js';
+import { createInterface } from 'node:readline';
+import { classifyItem } from '../classify/classify-item.js';
+import type { ClassifyResult } from '../classify/classify-types.js';
+import { parseItemLine } from '../classify/parse-item-line.js';
+import { describeError } from '../log.js';
+import { parseFlags, type CliIo } from './cli-io.js';
 
-/** `treatywatch classify`: not built yet. */
-export async function runClassify(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('treatywatch classify: not available yet\n');
-  return 2;
+const USAGE = 'usage: treatywatch classify --jsonl < items.jsonl\n';
+
+/** `treatywatch classify --jsonl`: one JSON result line per input line; a bad line is reported on stderr and skipped. */
+export async function runClassify(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(args);
+  if (!flags.has('jsonl') || positional.length > 0) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  let bad = 0;
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    try {
+      const input = parseItemLine(line);
+      io.stdout(JSON.stringify(formatResult(input.id ?? null, classifyItem(input))) + '\n');
+    } catch (err) {
+      bad++;
+      io.stderr(`treatywatch classify: line ${lineNumber}: ${describeError(err)}\n`);
+    }
+  }
+  return bad > 0 ? 1 : 0;
+}
+
+/** Returns the output line object of DESIGN section 10 for one result. */
+export function formatResult(id: string | null, result: ClassifyResult): Record<string, unknown> {
+  return {
+    id,
+    relevant: result.relevant,
+    score: result.score,
+    articles: result.articles,
+    concerns: result.concerns,
+    mentions: result.mentions.map((m) => ({ raw: m.raw, ref: m.ref, cited_as: m.cited_as, version: m.version })),
+  };
 }

@@ -1,0 +1,42 @@
+/**
+ * The classifier (DESIGN section 6): relevance first, then, for relevant items only, article
+ * mentions and concerns. An item that is not about the convention gets no tags at all, so an
+ * "Article 19" in an ICCPR post never reaches a digest.
+ */
+import type { ClassifyInput, ClassifyResult, Mention } from './classify-types.js';
+import { findMentions, type MentionExtractor } from './find-mentions.js';
+import { normalizeText } from './normalize-text.js';
+import { scoreRelevance } from './score-relevance.js';
+import { tagConcerns } from './tag-concerns.js';
+
+/** Returns the tags of one item: relevance and score, articles (final numbering), concerns and mentions. */
+export function classifyItem(input: ClassifyInput, extract: MentionExtractor = findMentions): ClassifyResult {
+  const raw = joinTitleAndText(input.title, input.text);
+  const folded = normalizeText(raw);
+  const verdict = scoreRelevance({ text: folded, publisher: input.publisher ?? null, published: input.published ?? null });
+  const score = roundScore(verdict.score);
+  if (!verdict.relevant) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
+  const mentions = extract(raw, { published: input.published ?? null });
+  const articles = selectFinestRefs(mentions);
+  const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
+  return { relevant: true, score, articles, concerns: tagConcerns(folded, cited), mentions };
+}
+
+/** Returns the distinct refs of the mentions, dropping a ref when a finer one of it is also cited ("28" beside "28.4"). */
+export function selectFinestRefs(mentions: readonly Mention[]): string[] {
+  const refs = [...new Set(mentions.map((m) => m.ref))];
+  return refs.filter((ref) => !refs.some((other) => other.startsWith(ref + '.')));
+}
+
+// A title often ends without punctuation; the blank line keeps it a sentence of its own.
+function joinTitleAndText(title: string, text: string): string {
+  const t = title.trim();
+  const body = text.trim();
+  if (!t) return body;
+  if (!body || body.startsWith(t)) return body || t;
+  return `${t}\n\n${body}`;
+}
+
+function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,78 @@
+/**
+ * Concern tagging (DESIGN section 6), rules from `knowledge/concerns.json`.
+ *
+ * Rules, in order: (1) each cue adds its weight once when it matches (in a long text, twice when it
+ * matches at least twice, and the threshold rises, so a passing mention in a long analysis does not
+ * tag); (2) a cited article linked to the concern adds `articleBonus`, but only once a cue matched:
+ * citing Article 24 alone never tags `safeguards`; (3) the concern is tagged at the threshold.
+ */
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../project-path.js';
+import { compilePattern } from './normalize-text.js';
+
+/** One concern of the taxonomy, as loaded. */
+export interface ConcernRule {
+  id: string;
+  name: string;
+  description: string;
+  /** Final-numbering articles whose citation adds weight to the concern's cues. */
+  articles: number[];
+  cues: { pattern: string; weight: number; regex: RegExp; allRegex: RegExp }[];
+  examples: string[];
+  counterexamples: string[];
+}
+
+/** The concern taxonomy with its tagging thresholds. */
+export interface ConcernRules {
+  threshold: number;
+  longTextChars: number;
+  longTextThreshold: number;
+  articleBonus: number;
+  concerns: ConcernRule[];
+}
+
+let cached: ConcernRules | undefined;
+
+/** Returns the shipped concern taxonomy, read and compiled once. */
+export function loadConcernRules(): ConcernRules {
+  cached ??= parseConcernRules(readFileSync(projectPath('knowledge', 'concerns.json'), 'utf8'));
+  return cached;
+}
+
+/** Returns concern rules parsed from the JSON text of a taxonomy file. */
+export function parseConcernRules(json: string): ConcernRules {
+  const file = JSON.parse(json) as Omit<ConcernRules, 'concerns'> & {
+    concerns: (Omit<ConcernRule, 'cues'> & { cues: { pattern: string; weight: number }[] })[];
+  };
+  return {
+    ...file,
+    concerns: file.concerns.map((c) => ({
+      ...c,
+      cues: c.cues.map((cue) => {
+        const regex = compilePattern(cue.pattern);
+        return { ...cue, regex, allRegex: new RegExp(regex.source, regex.flags + 'g') };
+      }),
+    })),
+  };
+}
+
+/** Returns the ids of the concerns a folded text raises, given the article numbers it cites. */
+export function tagConcerns(text: string, citedArticles: ReadonlySet<number>, rules: ConcernRules = loadConcernRules()): string[] {
+  const long = text.length > rules.longTextChars;
+  const threshold = long ? rules.longTextThreshold : rules.threshold;
+  const tagged: string[] = [];
+  for (const concern of rules.concerns) {
+    let score = 0;
+    for (const cue of concern.cues) score += cue.weight * (long ? countMatches(cue.allRegex, text, 2) : Number(cue.regex.test(text)));
+    if (score > 0 && concern.articles.some((a) => citedArticles.has(a))) score += rules.articleBonus;
+    if (score >= threshold) tagged.push(concern.id);
+  }
+  return tagged;
+}
+
+function countMatches(global: RegExp, text: string, max: number): number {
+  global.lastIndex = 0;
+  let n = 0;
+  while (n < max && global.exec(text) !== null) n++;
+  return n;
+}
