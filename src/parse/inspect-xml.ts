@@ -1,0 +1,98 @@
+/**
+ * A cheap, linear pre-scan of an XML body, run before any XML parser sees it. xml2js/sax does
+ * not defend against hostile documents on its own, so the rules are enforced here:
+ * 1. an empty body is refused;
+ * 2. a DOCTYPE with an internal subset (ENTITY declarations: entity bombs, external entities)
+ *    is refused outright rather than expanded;
+ * 3. element nesting deeper than MAX_XML_DEPTH is refused (sax keeps a stack per level);
+ * 4. the root element is reported, so callers can tell a feed from an HTML page.
+ */
+
+/** Deeper than any real feed or treaty record; deep enough to stop stack-heavy abuse. */
+export const MAX_XML_DEPTH = 200;
+
+/** What the scan learned: the root element's name as written (e.g. `rss`, `rdf:RDF`, `html`). */
+export interface XmlShape {
+  rootName: string;
+}
+
+/** Returns the document's root element name, or throws a `parse: ...` error for a hostile or empty body. */
+export function inspectXml(body: string): XmlShape {
+  if (body.trim() === '') throw new Error('parse: empty body');
+  let depth = 0;
+  let rootName: string | null = null;
+  let i = 0;
+  for (;;) {
+    const lt = body.indexOf('<', i);
+    if (lt < 0) break;
+    const next = body[lt + 1];
+    if (body.startsWith('<!--', lt)) {
+      i = skipPast(body, lt + 4, '-->');
+    } else if (body.startsWith('<![CDATA[', lt)) {
+      i = skipPast(body, lt + 9, ']]>');
+    } else if (next === '?') {
+      i = skipPast(body, lt + 2, '?>');
+    } else if (next === '!') {
+      i = skipDeclaration(body, lt);
+    } else if (next === '/') {
+      depth--;
+      i = skipPast(body, lt + 2, '>');
+    } else {
+      const end = findTagEnd(body, lt + 1);
+      const selfClosing = body[end - 1] === '/';
+      if (rootName === null) {
+        rootName = readName(body, lt + 1);
+        // HTML is never well-formed XML (void elements never close), so stop before depth misleads.
+        if (isHtmlRoot(rootName)) return { rootName };
+      }
+      if (!selfClosing) depth++;
+      if (depth > MAX_XML_DEPTH) throw new Error(`parse: elements nested deeper than ${MAX_XML_DEPTH} levels`);
+      i = end + 1;
+    }
+  }
+  if (rootName === null || rootName === '') throw new Error('parse: no root element (not XML)');
+  return { rootName };
+}
+
+/** Returns true when the root names an HTML document, so callers can say "got an HTML page". */
+export function isHtmlRoot(rootName: string): boolean {
+  return rootName.toLowerCase() === 'html';
+}
+
+function skipPast(body: string, from: number, terminator: string): number {
+  const at = body.indexOf(terminator, from);
+  return at < 0 ? body.length : at + terminator.length;
+}
+
+// `<!DOCTYPE rss PUBLIC "..." "...">` is harmless (sax never fetches it); a `[` opens an internal
+// subset, the only place ENTITY declarations can live.
+function skipDeclaration(body: string, lt: number): number {
+  const end = findTagEnd(body, lt + 2);
+  const declaration = body.slice(lt, end + 1);
+  if (/^<!DOCTYPE/i.test(declaration) && declaration.includes('[')) {
+    throw new Error('parse: DOCTYPE with an internal subset refused (entity declarations are not expanded)');
+  }
+  if (/^<!ENTITY/i.test(declaration)) throw new Error('parse: ENTITY declaration refused');
+  return end + 1;
+}
+
+// The index of the `>` closing a tag, skipping quoted attribute values; the body length when unclosed.
+function findTagEnd(body: string, from: number): number {
+  let quote: string | null = null;
+  for (let j = from; j < body.length; j++) {
+    const c = body[j];
+    if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return j;
+    }
+  }
+  return body.length;
+}
+
+function readName(body: string, from: number): string {
+  const match = /^[^\s/>]+/.exec(body.slice(from, from + 200));
+  return match ? match[0] : '';
+}

@@ -1,0 +1,117 @@
+import Parser from 'rss-parser';
+import type { ParsedItem, ParsedSource } from '../domain.js';
+import { capText, firstWords, htmlToText, toOneLine } from './html-to-text.js';
+import { inspectXml, isHtmlRoot } from './inspect-xml.js';
+import { parseDateMs } from './parse-date.js';
+import { repairXmlEntities } from './repair-xml-entities.js';
+import { resolveHttpUrl } from './resolve-url.js';
+
+/** Longest summary kept: enough for a digest line and the classifier's first look. */
+export const MAX_SUMMARY_CHARS = 500;
+/** Longest body text kept per item; longer articles are cut, the link has the rest. */
+export const MAX_TEXT_CHARS = 20_000;
+const MAX_TITLE_CHARS = 300;
+const FALLBACK_TITLE_WORDS = 12;
+
+type FeedFormat = 'rss' | 'rdf' | 'atom';
+type RawEntry = Record<string, unknown>;
+
+const DATE_ELEMENTS = new Set(['published', 'updated', 'pubDate', 'dc:date']);
+
+/** Returns the items of an RSS 2.0, RSS 1.0/RDF or Atom document; throws `parse: ...` for anything else or anything hostile. */
+export async function parseFeed(body: string, ctx: { url: string }): Promise<ParsedSource> {
+  const format = detectFeedFormat(body);
+  const parser = new Parser<RawEntry, RawEntry>({
+    // `<rss>` without a version attribute is still RSS 2.0 in practice.
+    defaultRSS: 2,
+    customFields: { item: ['id', 'published', 'updated'] },
+    xml2js: {
+      // rss-parser calls `new Date(x).toISOString()` on Atom dates and would throw for the whole
+      // feed on one bad date; an unreadable date is blanked here and becomes null below.
+      valueProcessors: [(value: string, name: string) => (DATE_ELEMENTS.has(name) && parseDateMs(value) === null ? '' : value)],
+    },
+  });
+  let feed: Parser.Output<RawEntry> & RawEntry;
+  try {
+    feed = await parser.parseString(repairXmlEntities(body));
+  } catch (cause) {
+    throw new Error(`parse: malformed feed: ${firstLine(cause)}`, { cause });
+  }
+  return {
+    items: feed.items.map((entry) => toParsedItem(entry, format, ctx.url)),
+    ttlMs: readTtlMs(feed['ttl']),
+  };
+}
+
+function detectFeedFormat(body: string): FeedFormat {
+  const { rootName } = inspectXml(body);
+  if (isHtmlRoot(rootName)) throw new Error('parse: not a feed (got an HTML page)');
+  const local = rootName.slice(rootName.indexOf(':') + 1);
+  if (local === 'rss') return 'rss';
+  if (local === 'RDF') return 'rdf';
+  if (local === 'feed') return 'atom';
+  throw new Error(`parse: not a feed (root element <${rootName.slice(0, 40)}>)`);
+}
+
+function toParsedItem(entry: RawEntry, format: FeedFormat, feedUrl: string): ParsedItem {
+  // rss-parser puts RSS `<description>` in `content`, but Atom `<content>` there too.
+  const summaryHtml = format === 'atom' ? text(entry['summary']) ?? text(entry['content']) : text(entry['content']);
+  const bodyHtml = format === 'atom' ? text(entry['content']) ?? text(entry['summary']) : text(entry['content:encoded']) ?? text(entry['content']);
+  const summary = htmlToText(summaryHtml ?? '', MAX_SUMMARY_CHARS);
+  const bodyText = htmlToText(bodyHtml ?? '', MAX_TEXT_CHARS);
+  const guid = text(entry['guid']) ?? text(entry['id']) ?? text(entry['rdf:about']);
+  const url = resolveHttpUrl(text(entry['link']), feedUrl) ?? (guid !== null && /^https?:\/\//i.test(guid) ? resolveHttpUrl(guid, feedUrl) : null);
+  return {
+    guid: guid === null ? null : guid.trim(),
+    url,
+    title: readTitle(text(entry['title']), summary || bodyText),
+    summary,
+    text: bodyText,
+    author: readAuthor(entry),
+    publishedAtMs: readPublishedMs(entry),
+    kind: 'post',
+  };
+}
+
+// Titles are decoded once by the XML parser; WordPress and others often escape twice (`&amp;#8217;`).
+function readTitle(raw: string | null, fallbackText: string): string {
+  const title = capText(toOneLine(htmlToText(raw ?? '', MAX_TITLE_CHARS * 2)), MAX_TITLE_CHARS);
+  return title !== '' ? title : firstWords(fallbackText, FALLBACK_TITLE_WORDS, MAX_TITLE_CHARS);
+}
+
+function readAuthor(entry: RawEntry): string | null {
+  const author = text(entry['creator']) ?? text(entry['author']) ?? text(entry['dc:creator']);
+  const line = author === null ? '' : toOneLine(author);
+  return line === '' ? null : capText(line, 200);
+}
+
+function readPublishedMs(entry: RawEntry): number | null {
+  for (const key of ['pubDate', 'published', 'date', 'dc:date', 'isoDate', 'updated']) {
+    const ms = parseDateMs(text(entry[key]));
+    if (ms !== null) return ms;
+  }
+  return null;
+}
+
+function readTtlMs(value: unknown): number | null {
+  const raw = text(value);
+  if (raw === null || !/^\s*\d{1,7}\s*$/.test(raw)) return null;
+  const minutes = Number(raw);
+  return minutes > 0 ? minutes * 60_000 : null;
+}
+
+// xml2js yields a string for a plain element, `{ _: text, $: attrs }` when it has attributes,
+// and other shapes for nested markup; only text is taken.
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && '_' in value) {
+    const inner = (value as { _: unknown })._;
+    if (typeof inner === 'string') return inner;
+  }
+  return null;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

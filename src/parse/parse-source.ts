@@ -1,0 +1,28 @@
+import type { PageSelectors, ParsedSource, SourceKind } from '../domain.js';
+import { parseFeed } from './parse-feed.js';
+import { parsePage } from './parse-page.js';
+import { parseTreatyStatus } from './parse-treaty-status.js';
+
+/** Returns the items of a fetched body, parsed by the source's kind; every failure is a `parse: ...` error. */
+export async function parseSourceBody(
+  source: { kind: SourceKind; selectors: PageSelectors | null; id: string },
+  body: string,
+  ctx: { url: string },
+): Promise<ParsedSource> {
+  try {
+    switch (source.kind) {
+      case 'feed':
+        return await parseFeed(body, ctx);
+      case 'page':
+        return parsePage(body, { url: ctx.url, selectors: source.selectors, sourceId: source.id });
+      case 'treaty-status':
+        return parseTreatyStatus(body, ctx);
+      default:
+        throw new Error(`parse: unknown source kind ${String(source.kind satisfies never)}`);
+    }
+  } catch (cause) {
+    // Parsers already say `parse: ...`; anything else (a library bug, a stack overflow) is wrapped.
+    if (cause instanceof Error && cause.message.startsWith('parse: ')) throw cause;
+    throw new Error(`parse: ${source.id}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
