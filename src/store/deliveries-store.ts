@@ -184,3 +184,9 @@ export function loadItemDigestFacts(db: Db, itemIds: readonly number[]): ItemDig
   }
   return out;
 }
+
+/** Returns the ids of relevant items dated (published, else first seen) at or after `sinceMs`, oldest first. */
+export function listRelevantItemIdsSince(db: Db, sinceMs: number): number[] {
+  return (statement(db, `SELECT id FROM items WHERE relevant = 1 AND COALESCE(published_at_ms, fetched_at_ms) >= ?
+                         ORDER BY COALESCE(published_at_ms, fetched_at_ms), id`).all(sinceMs) as { id: number }[]).map((r) => r.id);
+}

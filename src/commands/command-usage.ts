@@ -1,0 +1,49 @@
+import type { Block, Message } from '../deliver/message.js';
+
+/** Every command with its usage line and what it does, in the order `help` lists them. */
+export const COMMANDS: readonly { name: string; usage: string; about: string; admin?: boolean }[] = [
+  { name: 'article', usage: 'article <ref> [zero|final]', about: 'an article or paragraph: title, chapter, text, draft number, what people say (article 28.4)' },
+  { name: 'search', usage: 'search <words>', about: 'search the treaty text and the stored items' },
+  { name: 'concern', usage: 'concern [id]', about: 'the concerns we tag items with, or one of them' },
+  { name: 'digest', usage: 'digest [today|week|since 3d]', about: 'a digest of relevant items, now' },
+  { name: 'subscribe', usage: 'subscribe [<clause>; ...]', about: 'subscribe this channel, or change its digest, alerts, filters (see "help subscribe")', admin: true },
+  { name: 'unsubscribe', usage: 'unsubscribe', about: 'stop all posts to this channel', admin: true },
+  { name: 'settings', usage: 'settings', about: "this channel's subscription" },
+  { name: 'sources', usage: 'sources', about: 'the sources we follow and their health' },
+  { name: 'source', usage: 'source add <url> | source remove <id>', about: 'add a feed (checked once first) or remove a source', admin: true },
+  { name: 'session', usage: 'session', about: 'the current or next negotiating session' },
+  { name: 'status', usage: 'status', about: 'signatures, ratifications and the entry-into-force countdown' },
+  { name: 'help', usage: 'help [command]', about: 'this list' },
+];
+
+/** The grammar of `subscribe`, one clause per line; clauses can be joined with ";". */
+export const SUBSCRIBE_GRAMMAR: readonly string[] = [
+  'subscribe                                   (daily digest 08:00 UTC, alerts on)',
+  'subscribe digest daily 08:00 [Europe/Berlin]',
+  'subscribe digest weekly mon 09:00 [America/New_York]',
+  'subscribe digest cron 0 8 * * 1-5 [Zone]',
+  'subscribe digest off',
+  'subscribe alerts on|off',
+  'subscribe session on|off                    (during sessions: every matching item as an alert, and a 20:00 wrap-up)',
+  'subscribe article 28 40.3 | concern surveillance scope | source eff hrw   (filters; "any" clears one)',
+  'subscribe group concern|article            (how the digest is grouped)',
+];
+
+/** Returns the usage line of a command (the whole list's first line for an unknown name). */
+export function usageOf(name: string): string {
+  return COMMANDS.find((c) => c.name === name)?.usage ?? 'help';
+}
+
+/** Returns the `help` reply: every command, or one command in detail. */
+export function buildHelp(topic = ''): Message {
+  const name = topic.trim().toLowerCase();
+  if (name === 'subscribe') {
+    return { kind: 'reply', summary: 'subscribe: grammar', blocks: [{ type: 'heading', text: 'subscribe' }, { type: 'list', items: SUBSCRIBE_GRAMMAR.map((l) => [{ text: l, code: true }]) }], ephemeral: true };
+  }
+  const chosen = COMMANDS.filter((c) => name === '' || c.name === name);
+  const blocks: Block[] = [
+    { type: 'heading', text: 'treatywatch: the UN Convention against Cybercrime, followed for you' },
+    { type: 'list', items: (chosen.length > 0 ? chosen : COMMANDS).map((c) => [{ text: c.usage, code: true }, { text: ` — ${c.about}${c.admin ? ' (admins)' : ''}` }]) },
+  ];
+  return { kind: 'reply', summary: 'treatywatch commands', blocks, ephemeral: true };
+}
