@@ -1,0 +1,93 @@
+import type { Block, Message, Span } from '../../src/deliver/message.js';
+import { renderPlainText } from '../../src/deliver/render-text.js';
+import { renderMatrixHtml } from './render-matrix-html.js';
+import { sanitizeMatrixHtml } from './sanitize-matrix-html.js';
+
+/**
+ * Matrix refuses events over 65,536 bytes (client-server spec, "Size limits"), counted on the whole
+ * signed event; we keep the content under half of that so the envelope and signatures always fit.
+ */
+export const MAX_EVENT_CONTENT_BYTES = 32 * 1024;
+
+/** Longest link kept when a block has to be clipped. */
+const MAX_URL_CHARS = 2048;
+
+/** Below this many characters a string is not worth cutting further. */
+const MIN_CLIP_CHARS = 16;
+
+/** The content of one `m.notice` event we send. */
+export interface NoticeContent {
+  msgtype: 'm.notice';
+  body: string;
+  format: 'org.matrix.custom.html';
+  formatted_body: string;
+  'm.relates_to'?: { 'm.in_reply_to': { event_id: string } };
+}
+
+/** Returns the Message as one or more m.notice contents, each serialising to at most `maxBytes` of JSON. */
+export function buildNoticeContents(message: Message, maxBytes = MAX_EVENT_CONTENT_BYTES): NoticeContent[] {
+  if (message.blocks.length === 0) return [toContent([{ type: 'paragraph', spans: [{ text: message.summary }] }])];
+  const contents: NoticeContent[] = [];
+  let current: Block[] = [];
+  for (const unit of message.blocks.flatMap((b) => fitBlock(b, maxBytes))) {
+    if (current.length > 0 && !fits([...current, unit], maxBytes)) {
+      contents.push(toContent(current));
+      current = [];
+    }
+    current.push(unit);
+  }
+  if (current.length > 0) contents.push(toContent(current));
+  return contents;
+}
+
+function toContent(blocks: Block[]): NoticeContent {
+  return {
+    msgtype: 'm.notice',
+    body: renderPlainText({ kind: 'reply', summary: '', blocks }),
+    format: 'org.matrix.custom.html',
+    formatted_body: sanitizeMatrixHtml(renderMatrixHtml(blocks)),
+  };
+}
+
+function fits(blocks: Block[], maxBytes: number): boolean {
+  return Buffer.byteLength(JSON.stringify(toContent(blocks)), 'utf8') <= maxBytes;
+}
+
+// A block too large for one event: a list is halved until each half fits; anything else has its
+// strings clipped, because one paragraph larger than an event is not worth several events.
+function fitBlock(block: Block, maxBytes: number): Block[] {
+  if (fits([block], maxBytes)) return [block];
+  if (block.type === 'list' && block.items.length > 1) {
+    const half = Math.ceil(block.items.length / 2);
+    return [
+      ...fitBlock({ type: 'list', items: block.items.slice(0, half) }, maxBytes),
+      ...fitBlock({ type: 'list', items: block.items.slice(half) }, maxBytes),
+    ];
+  }
+  for (let maxChars = Math.floor(maxBytes / 2); maxChars >= MIN_CLIP_CHARS; maxChars = Math.floor(maxChars / 2)) {
+    const clipped = clipBlock(block, maxChars);
+    if (fits([clipped], maxBytes)) return [clipped];
+  }
+  return [];
+}
+
+function clipBlock(block: Block, maxChars: number): Block {
+  const clip = (text: string): string => (text.length > maxChars ? text.slice(0, maxChars - 1) + '…' : text);
+  // An absurdly long URL is dropped with the clipping: its text stays, the link goes.
+  const clipSpans = (spans: Span[]): Span[] =>
+    spans.map((s) => ({ ...s, text: clip(s.text), url: s.url !== undefined && s.url.length <= MAX_URL_CHARS ? s.url : undefined }));
+  switch (block.type) {
+    case 'heading':
+    case 'quote':
+      return { ...block, text: clip(block.text) };
+    case 'paragraph':
+    case 'context':
+      return { ...block, spans: clipSpans(block.spans) };
+    case 'list':
+      return { ...block, items: block.items.map(clipSpans) };
+    case 'fields':
+      return { ...block, fields: block.fields.map((f) => ({ label: clip(f.label), value: clip(f.value) })) };
+    case 'divider':
+      return block;
+  }
+}
