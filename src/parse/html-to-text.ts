@@ -44,6 +44,6 @@ function normalizeSpace(text: string): string {
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t\f\v\r]+/g, ' ')
     .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n{2,}/g, '\n')
     .trim();
 }

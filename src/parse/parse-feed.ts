@@ -10,6 +10,8 @@ import { resolveHttpUrl } from './resolve-url.js';
 export const MAX_SUMMARY_CHARS = 500;
 /** Longest body text kept per item; longer articles are cut, the link has the rest. */
 export const MAX_TEXT_CHARS = 20_000;
+// Markup is parsed only this far: 20k characters of text never need more, and a huge entry stays cheap.
+const MAX_HTML_CHARS = 200_000;
 const MAX_TITLE_CHARS = 300;
 const FALLBACK_TITLE_WORDS = 12;
 
@@ -38,7 +40,8 @@ export async function parseFeed(body: string, ctx: { url: string }): Promise<Par
     throw new Error(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
   return {
-    items: feed.items.map((entry) => toParsedItem(entry, format, ctx.url)),
+    // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
+    items: feed.items.map((entry) => toParsedItem(entry, format, ctx.url)).filter((item) => item.guid !== null || item.url !== null || item.title !== '' || item.text !== ''),
     ttlMs: readTtlMs(feed['ttl']),
   };
 }
@@ -57,8 +60,10 @@ function toParsedItem(entry: RawEntry, format: FeedFormat, feedUrl: string): Par
   // rss-parser puts RSS `<description>` in `content`, but Atom `<content>` there too.
   const summaryHtml = format === 'atom' ? text(entry['summary']) ?? text(entry['content']) : text(entry['content']);
   const bodyHtml = format === 'atom' ? text(entry['content']) ?? text(entry['summary']) : text(entry['content:encoded']) ?? text(entry['content']);
-  const summary = htmlToText(summaryHtml ?? '', MAX_SUMMARY_CHARS);
-  const bodyText = htmlToText(bodyHtml ?? '', MAX_TEXT_CHARS);
+  const bodyText = htmlToText((bodyHtml ?? '').slice(0, MAX_HTML_CHARS), MAX_TEXT_CHARS);
+  // Most RSS items have only a description: parse it once.
+  const summary =
+    summaryHtml === bodyHtml ? capText(bodyText, MAX_SUMMARY_CHARS) : htmlToText((summaryHtml ?? '').slice(0, MAX_HTML_CHARS / 10), MAX_SUMMARY_CHARS);
   const guid = text(entry['guid']) ?? text(entry['id']) ?? text(entry['rdf:about']);
   const url = resolveHttpUrl(text(entry['link']), feedUrl) ?? (guid !== null && /^https?:\/\//i.test(guid) ? resolveHttpUrl(guid, feedUrl) : null);
   return {
