@@ -8,9 +8,8 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Arabic short vowels and hamza seats are often left out in news text; dropping them lets both spellings match.
 const ARABIC_MARKS = /[\u064b-\u0655\u0670]/g;
-const LETTER_OR_DIGIT = '[\\p{L}\\p{N}]';
-// JavaScript's \b only knows ASCII letters, even with the u flag.
-const UNICODE_BOUNDARY = `(?:(?<=${LETTER_OR_DIGIT})(?!${LETTER_OR_DIGIT})|(?<!${LETTER_OR_DIGIT})(?=${LETTER_OR_DIGIT}))`;
+
+const ESCAPE_OR_PLAIN = /(\\[pPu]\{[^}]*\}|\\.)|([^\\]+)/g;
 
 /** Returns `text` folded for matching: NFKC, lower case, no diacritics, plain quotes and dashes, single spaces. */
 export function normalizeText(text: string): string {
@@ -22,12 +21,19 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Returns a case-insensitive Unicode RegExp for a cue pattern, with `\b` made Unicode-aware. */
+/**
+ * Returns the Unicode RegExp of a cue pattern, to run on normalizeText output. The pattern is folded
+ * like the text and compiled without the `i` flag, and `\b` stays JavaScript's ASCII word boundary:
+ * after folding, Latin-script text is nearly all ASCII, and case-folding or Unicode-aware
+ * lookarounds made matching a long analysis many times slower.
+ */
 export function compilePattern(pattern: string): RegExp {
-  // Lower-casing the source would break escapes such as \S, so only the marks are folded.
-  const source = foldMarks(pattern.normalize('NFKC')).replace(/\\b/g, UNICODE_BOUNDARY);
+  // Escapes keep their case (\S is not \s, \p{L} is not \p{l}); everything else is folded like the text.
+  const source = foldMarks(pattern.normalize('NFKC')).replace(ESCAPE_OR_PLAIN, (_m, escape: string | undefined, plain: string | undefined) =>
+    escape ?? (plain ?? '').toLowerCase(),
+  );
   try {
-    return new RegExp(source, 'iu');
+    return new RegExp(source, 'u');
   } catch (cause) {
     throw new Error(`classify: bad cue pattern ${JSON.stringify(pattern)}`, { cause });
   }
