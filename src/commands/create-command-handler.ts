@@ -5,6 +5,7 @@
  */
 import type { CommandContext, CommandHandler } from '../deliver/chat-adapter.js';
 import { errorMessage, type Message } from '../deliver/message.js';
+import type { FetchOptions } from '../fetch/fetch-url.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { listUnreportedFailures, markFailuresReported } from '../store/deliveries-store.js';
@@ -25,6 +26,8 @@ export interface CommandDeps {
   log: Logger;
   now?: () => number;
   checkFeedUrl?: CheckFeedUrl;
+  /** Limits for the check of a URL added from chat (the SSRF guard stays on unless these relax it). */
+  fetchOptions?: FetchOptions;
 }
 
 /** Longest command line read; anything longer is refused before parsing. */
@@ -33,7 +36,7 @@ export const MAX_COMMAND_CHARS = 1_000;
 /** Returns the handler that answers a command line; it never throws. */
 export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const now = deps.now ?? Date.now;
-  const checkFeedUrl = deps.checkFeedUrl ?? createFeedUrlCheck();
+  const checkFeedUrl = deps.checkFeedUrl ?? createFeedUrlCheck(deps.fetchOptions);
   return async (text, ctx) => {
     const line = text.trim().replace(/^[/!]/, '').replace(/^treaty\s+/i, '');
     const name = (/^\S*/.exec(line)?.[0] ?? '').toLowerCase();

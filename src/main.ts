@@ -1,0 +1,103 @@
+/**
+ * The composition root: config -> database -> sources -> poll scheduler (fetch, parse, store, tag,
+ * route) -> delivery worker -> adapters. The only file in src/ that imports adapters/. With no chat
+ * credentials the console adapter runs the whole bot in the terminal.
+ */
+import { createConsoleAdapter, CONSOLE_CHANNEL } from '../adapters/console/index.js';
+import { createMatrixAdapter } from '../adapters/matrix/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { createCommandHandler } from './commands/create-command-handler.js';
+import { configSecrets, parseConfig, type Config } from './config.js';
+import type { ChatAdapter } from './deliver/chat-adapter.js';
+import { startDeliveryWorker } from './deliver/delivery-worker.js';
+import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
+import type { FetchOptions } from './fetch/fetch-url.js';
+import { createLogger, type Logger } from './log.js';
+import { startPollScheduler } from './poll/poll-scheduler.js';
+import { pollSources } from './poll/poll-sources.js';
+import { loadSourceConfigs } from './poll/source-list.js';
+import { tagAndRoute } from './poll/tag-and-route.js';
+import { openDatabase, type Db } from './store/db.js';
+import { syncConfiguredSources } from './store/sources-store.js';
+import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
+
+/** A running bot. `closed` resolves when it stopped on its own (the console input ended). */
+export interface Bot {
+  stop(): Promise<void>;
+  closed: Promise<void>;
+  db: Db;
+  adapters: readonly ChatAdapter[];
+}
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  now?: () => number;
+  /** Where log lines go (default stderr). */
+  logWrite?: (line: string) => void;
+  fetchOptions?: FetchOptions;
+  /** The poll tick (node-cron with seconds); tests poll faster. */
+  pollCron?: string;
+  /** Chat adapters to run instead of the ones the config selects (tests). */
+  adapters?: ChatAdapter[];
+}
+
+/** Starts the whole bot and resolves once every adapter is connected. */
+export async function startBot(opts: StartOptions): Promise<Bot> {
+  const now = opts.now ?? Date.now;
+  const config = parseConfig(opts.env);
+  const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: opts.logWrite, now });
+  loadCalendar(config.calendarFile);
+  const db = openDatabase(config.dbPath);
+  const { configs, origin } = loadSourceConfigs(config.sourcesFile);
+  syncConfiguredSources(db, configs, origin, now());
+
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  let stopping: Promise<void> | null = null;
+  const adapters = opts.adapters ?? selectAdapters(config, { db, log, now, input: opts.input, write: opts.write, onClose: () => void stop().then(resolveClosed) });
+  if (adapters.some((a) => a.name === 'console') && !findSubscription(db, 'console', CONSOLE_CHANNEL)) {
+    // The terminal gets the daily digest and alerts without having to ask.
+    upsertSubscription(db, 'console', CONSOLE_CHANNEL, { digestCron: config.digestCron, digestTimeZone: config.digestTimeZone }, now());
+  }
+
+  const worker = startDeliveryWorker({ db, adapters: new Map(adapters.map((a) => [a.name, a])), log, now });
+  const poll = () => pollSources({
+    db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
+    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs),
+  });
+  const scheduler = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
+  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions });
+  for (const adapter of adapters) await adapter.start(onCommand);
+  void scheduler.runNow();
+  log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath });
+
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      await scheduler.stop();
+      await worker.stop();
+      for (const adapter of adapters) await adapter.stop().catch((err: unknown) => log.warn('adapter stop failed', { adapter: adapter.name, error: err }));
+      db.close();
+      log.info('bot stopped', {});
+    })();
+    return stopping;
+  }
+  return { stop, closed, db, adapters };
+}
+
+/** Returns the adapters the config asks for: Slack and/or Matrix when their credentials are set, else the console. */
+export function selectAdapters(
+  config: Config,
+  deps: { db: Db; log: Logger; now: () => number; input: NodeJS.ReadableStream; write: (text: string) => void; onClose: () => void },
+): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (config.slack.botToken && (config.slack.appToken || config.slack.signingSecret)) {
+    adapters.push(createSlackAdapter(config.slack, { db: deps.db, log: deps.log, now: deps.now }));
+  }
+  if (config.matrix.homeserverUrl && config.matrix.accessToken) {
+    adapters.push(createMatrixAdapter(config.matrix, { db: deps.db, log: deps.log, now: deps.now }));
+  }
+  if (adapters.length === 0) adapters.push(createConsoleAdapter({ input: deps.input, write: deps.write, onClose: deps.onClose }));
+  return adapters;
+}
