@@ -1,7 +1,30 @@
-import type { CliIo } from './cli-io.js';
+import { renderPlainText } from '../deliver/render-text.js';
+import { parseCommandRef } from '../refs/parse-command-ref.js';
+import { formatArticleLookup } from '../treaty/answer-article.js';
+import { lookupArticle } from '../treaty/lookup-article.js';
+import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
-/** `treatywatch article`: not built yet. */
-export async function runArticle(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('treatywatch article: not available yet\n');
-  return 2;
+const USAGE = 'Usage: treatywatch article <ref> [zero|final] [--json]\n';
+
+/** `treatywatch article <ref> [zero|final] [--json]`: prints the lookup; exit 1 for a ref not in the treaty. */
+export async function runArticle(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(args);
+  if (positional.length === 0) {
+    io.stderr(`treatywatch article: give an article reference, e.g. 28.4\n${USAGE}`);
+    return 2;
+  }
+  const parsed = parseCommandRef(positional.join(' '), 'final');
+  if (!parsed.ok) {
+    if (flags.has('json')) io.stdout(JSON.stringify({ error: parsed.error, suggestions: parsed.suggestions }, null, 2) + '\n');
+    io.stderr(`treatywatch article: ${parsed.error}\n${USAGE}`);
+    return 1;
+  }
+  const { db } = openCliContext(io);
+  try {
+    const lookup = lookupArticle(db, parsed.ref);
+    io.stdout(flags.has('json') ? JSON.stringify(lookup, null, 2) + '\n' : renderPlainText(formatArticleLookup(lookup)) + '\n');
+    return 0;
+  } finally {
+    db.close();
+  }
 }

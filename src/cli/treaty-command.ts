@@ -1,7 +1,26 @@
-import type { CliIo } from './cli-io.js';
+import { importOfficialText, TreatyImportError } from '../treaty/import-official-text.js';
+import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
-/** `treatywatch treaty`: not built yet. */
-export async function runTreaty(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('treatywatch treaty: not available yet\n');
-  return 2;
+const USAGE = 'Usage: treatywatch treaty import <file|url>\n';
+
+/** `treatywatch treaty import <file|url>`: stores the official text, progress on stderr; exit 1 when refused. */
+export async function runTreaty(args: string[], io: CliIo): Promise<number> {
+  const { positional } = parseFlags(args);
+  const [sub, location, ...extra] = positional;
+  if (sub !== 'import' || location === undefined || extra.length > 0) {
+    io.stderr(`treatywatch treaty: expected "import" and one file or URL\n${USAGE}`);
+    return 2;
+  }
+  const { db } = openCliContext(io);
+  try {
+    const report = await importOfficialText(db, location, { onProgress: (line) => io.stderr(`treaty import: ${line}\n`) });
+    io.stdout(`Imported ${report.articles} articles (${report.provisions} provisions) from ${report.source} [${report.format}, sha256 ${report.sha256.slice(0, 12)}]\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof TreatyImportError)) throw err;
+    io.stderr(`treatywatch treaty import: ${err.message.replace(/^treaty: /, '')}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
 }

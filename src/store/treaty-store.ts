@@ -1,0 +1,169 @@
+/** Reads and writes the convention's official text and the tagged items that cite an article. */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db.js';
+import type { Provision } from '../treaty/official-text.js';
+
+/** A provision as stored, with its place in the document. */
+export interface StoredProvision extends Provision {
+  position: number;
+}
+
+/** One recorded import of the official text. */
+export interface TreatyImport {
+  source: string;
+  sha256: string;
+  format: string;
+  importedAtMs: number;
+  articles: number;
+  provisions: number;
+}
+
+/** A tagged item citing an article, for the lookup reply. */
+export interface CitingItem {
+  itemId: number;
+  title: string;
+  url: string | null;
+  sourceName: string;
+  publishedAtMs: number | null;
+  /** The ref the item cites (final numbering) and the sentence it cites it in. */
+  ref: string;
+  sentence: string;
+}
+
+type Statements = ReturnType<typeof prepare>;
+const cache = new WeakMap<Db, Statements>();
+
+function prepare(db: Db) {
+  return {
+    deleteTexts: db.prepare('DELETE FROM article_texts'),
+    insertText: db.prepare(
+      'INSERT INTO article_texts (ref, article, paragraph, letter, position, text) VALUES (@ref, @article, @paragraph, @letter, @position, @text)',
+    ),
+    upsertImport: db.prepare(`
+      INSERT INTO treaty_imports (source, sha256, format, imported_at_ms, articles, provisions)
+      VALUES (@source, @sha256, @format, @importedAtMs, @articles, @provisions)
+      ON CONFLICT (sha256) DO UPDATE SET source = excluded.source, format = excluded.format,
+        imported_at_ms = excluded.imported_at_ms, articles = excluded.articles, provisions = excluded.provisions`),
+    latestImport: db.prepare(`
+      SELECT source, sha256, format, imported_at_ms AS importedAtMs, articles, provisions
+      FROM treaty_imports ORDER BY imported_at_ms DESC, id DESC LIMIT 1`),
+    articleTexts: db.prepare(
+      'SELECT ref, article, paragraph, letter, position, text FROM article_texts WHERE article = ? ORDER BY position',
+    ),
+    countTexts: db.prepare('SELECT COUNT(*) FROM article_texts').pluck(),
+    concernCounts: db.prepare(`
+      SELECT c.concern AS concern, COUNT(*) AS count
+      FROM item_concerns c
+      WHERE c.item_id IN (SELECT ia.item_id FROM item_articles ia JOIN items i ON i.id = ia.item_id
+                          WHERE ia.article = @article AND COALESCE(i.relevant, 1) = 1)
+      GROUP BY c.concern ORDER BY count DESC, concern`),
+    countItems: db.prepare(`
+      SELECT COUNT(DISTINCT ia.item_id) FROM item_articles ia JOIN items i ON i.id = ia.item_id
+      WHERE ia.article = @article AND COALESCE(i.relevant, 1) = 1`).pluck(),
+    // One row per item: the citation closest to the asked ref wins (exact ref, then the shortest).
+    latestItems: db.prepare(`
+      SELECT top.id AS itemId, top.title AS title, top.url AS url, s.name AS sourceName, top.published_at_ms AS publishedAtMs,
+        (SELECT ia.ref FROM item_articles ia WHERE ia.item_id = top.id AND ia.article = @article
+          ORDER BY ia.ref = @ref DESC, length(ia.ref), ia.ref LIMIT 1) AS ref,
+        (SELECT ia.sentence FROM item_articles ia WHERE ia.item_id = top.id AND ia.article = @article
+          ORDER BY ia.ref = @ref DESC, length(ia.ref), ia.ref LIMIT 1) AS sentence
+      FROM (SELECT i.id, i.title, i.url, i.source_id, i.published_at_ms, COALESCE(i.published_at_ms, i.fetched_at_ms) AS at_ms
+            FROM items i
+            WHERE i.id IN (SELECT item_id FROM item_articles WHERE article = @article) AND COALESCE(i.relevant, 1) = 1
+            ORDER BY at_ms DESC, i.id DESC LIMIT @limit) AS top
+      JOIN sources s ON s.id = top.source_id
+      ORDER BY top.at_ms DESC, top.id DESC`),
+  };
+}
+
+function statements(db: Db): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = prepare(db);
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** Replaces the stored official text with `provisions` and records the import, in one transaction; returns rows written. */
+export function replaceOfficialText(db: Db, provisions: readonly Provision[], record: TreatyImport): number {
+  const s = statements(db);
+  const run = db.transaction(() => {
+    s.deleteTexts.run();
+    provisions.forEach((p, position) => s.insertText.run({ ...p, position }));
+    s.upsertImport.run(record);
+  });
+  try {
+    run();
+  } catch (cause) {
+    throw new Error('store: replace official text', { cause });
+  }
+  return provisions.length;
+}
+
+/** Returns the latest recorded import of the official text, or undefined when there is none. */
+export function findLatestTreatyImport(db: Db): TreatyImport | undefined {
+  return statements(db).latestImport.get() as TreatyImport | undefined;
+}
+
+/** Returns the stored provisions of one article in document order (empty when not imported). */
+export function listArticleTexts(db: Db, article: number): StoredProvision[] {
+  return statements(db).articleTexts.all(article) as StoredProvision[];
+}
+
+/** Returns how many provisions are stored. */
+export function countArticleTexts(db: Db): number {
+  return statements(db).countTexts.get() as number;
+}
+
+/** Returns, for relevant items tagged with the article, how many carry each concern, most first. */
+export function countConcernsForArticle(db: Db, article: number): { concern: string; count: number }[] {
+  return statements(db).concernCounts.all({ article }) as { concern: string; count: number }[];
+}
+
+/** Returns how many relevant items are tagged with the article. */
+export function countItemsForArticle(db: Db, article: number): number {
+  return statements(db).countItems.get({ article }) as number;
+}
+
+/** Returns the newest relevant items tagged with the article, each with the sentence that cites it. */
+export function listLatestItemsForArticle(db: Db, article: number, ref: string, limit = 5): CitingItem[] {
+  return statements(db).latestItems.all({ article, ref, limit }) as CitingItem[];
+}
+
+/** Runs a prepared FTS5 query over article text; returns matches best first (bm25). */
+export function searchArticleTexts(db: Db, ftsQuery: string, limit: number): { ref: string; article: number; snippet: string }[] {
+  return searchStatement(db, 'articles').all({ q: ftsQuery, limit }) as { ref: string; article: number; snippet: string }[];
+}
+
+/** Runs a prepared FTS5 query over items; returns matches best first (bm25), newest first on ties. */
+export function searchItems(
+  db: Db,
+  ftsQuery: string,
+  limit: number,
+): { itemId: number; title: string; url: string | null; sourceName: string; publishedAtMs: number | null; snippet: string }[] {
+  return searchStatement(db, 'items').all({ q: ftsQuery, limit }) as ReturnType<typeof searchItems>;
+}
+
+const searchCache = new WeakMap<Db, Record<'articles' | 'items', Statement>>();
+
+function searchStatement(db: Db, kind: 'articles' | 'items'): Statement {
+  let s = searchCache.get(db);
+  if (!s) {
+    s = {
+      articles: db.prepare(`
+        SELECT t.ref AS ref, t.article AS article, snippet(article_texts_fts, 0, '', '', '…', 24) AS snippet
+        FROM article_texts_fts JOIN article_texts t ON t.id = article_texts_fts.rowid
+        WHERE article_texts_fts MATCH @q
+        ORDER BY bm25(article_texts_fts), t.position LIMIT @limit`),
+      items: db.prepare(`
+        SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs,
+          snippet(items_fts, -1, '', '', '…', 24) AS snippet
+        FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN sources s ON s.id = i.source_id
+        WHERE items_fts MATCH @q AND COALESCE(i.relevant, 1) = 1
+        ORDER BY bm25(items_fts, 3.0, 2.0, 1.0), COALESCE(i.published_at_ms, i.fetched_at_ms) DESC LIMIT @limit`),
+    };
+    searchCache.set(db, s);
+  }
+  return s[kind];
+}
