@@ -27,17 +27,36 @@ export interface NoticeContent {
 /** Returns the Message as one or more m.notice contents, each serialising to at most `maxBytes` of JSON. */
 export function buildNoticeContents(message: Message, maxBytes = MAX_EVENT_CONTENT_BYTES): NoticeContent[] {
   if (message.blocks.length === 0) return [toContent([{ type: 'paragraph', spans: [{ text: message.summary }] }])];
-  const contents: NoticeContent[] = [];
+  const units = message.blocks.flatMap((b) => fitBlock(b, maxBytes));
+  return packUnits(units, maxBytes).flatMap((chunk) => splitUntilFits(chunk, maxBytes)).map(toContent);
+}
+
+// Greedy packing on per-block sizes: the body and the HTML are concatenations of the blocks'
+// renderings, so their JSON sizes add up (plus one escaped newline per block in the body).
+function packUnits(units: Block[], maxBytes: number): Block[][] {
+  const baseBytes = jsonBytes(toContent([]));
+  const chunks: Block[][] = [];
   let current: Block[] = [];
-  for (const unit of message.blocks.flatMap((b) => fitBlock(b, maxBytes))) {
-    if (current.length > 0 && !fits([...current, unit], maxBytes)) {
-      contents.push(toContent(current));
+  let currentBytes = baseBytes;
+  for (const unit of units) {
+    const unitBytes = jsonBytes(toContent([unit])) - baseBytes + 2;
+    if (current.length > 0 && currentBytes + unitBytes > maxBytes) {
+      chunks.push(current);
       current = [];
+      currentBytes = baseBytes;
     }
     current.push(unit);
+    currentBytes += unitBytes;
   }
-  if (current.length > 0) contents.push(toContent(current));
-  return contents;
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+// The estimate is checked against the real serialisation; a chunk that still overflows is halved.
+function splitUntilFits(chunk: Block[], maxBytes: number): Block[][] {
+  if (chunk.length <= 1 || fits(chunk, maxBytes)) return [chunk];
+  const half = Math.ceil(chunk.length / 2);
+  return [...splitUntilFits(chunk.slice(0, half), maxBytes), ...splitUntilFits(chunk.slice(half), maxBytes)];
 }
 
 function toContent(blocks: Block[]): NoticeContent {
@@ -50,7 +69,11 @@ function toContent(blocks: Block[]): NoticeContent {
 }
 
 function fits(blocks: Block[], maxBytes: number): boolean {
-  return Buffer.byteLength(JSON.stringify(toContent(blocks)), 'utf8') <= maxBytes;
+  return jsonBytes(toContent(blocks)) <= maxBytes;
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
 // A block too large for one event: a list is halved until each half fits; anything else has its
