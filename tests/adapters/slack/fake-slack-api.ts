@@ -7,6 +7,8 @@ export interface FakeCall {
   args: Record<string, unknown>;
   /** When it arrived, on the clock the test gave the fake. */
   atMs: number;
+  /** The Authorization header, to tell bot-token calls from app-token calls. */
+  authorization: string;
 }
 
 /** What the fake does with the next call to a method, instead of answering normally. */
@@ -75,7 +77,7 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(req.headers['content-type'] ?? '', await readBody(req));
-    calls.push({ method, args, atMs: now() });
+    calls.push({ method, args, atMs: now(), authorization: req.headers.authorization ?? '' });
     const reply = scripts.get(method)?.shift() ?? { kind: 'ok' };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
