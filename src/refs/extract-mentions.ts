@@ -1,0 +1,114 @@
+/**
+ * Extracts this convention's article references from free text (DESIGN section 6), in three
+ * stages: scan citations (tokenizer and grammar), bind each to an instrument, then resolve its
+ * numbering to the final text. Each reference becomes one Mention; a list or short range gives one
+ * per article ("Articles 45-46" -> 45 and 46).
+ *
+ * Deliberately left out of the mentions: chapters ("Chapter V" names nine to eighteen articles at
+ * once; see extractChapterMentions), ranges longer than MAX_EXPANDED_RANGE articles, references to
+ * other instruments, the NGO ARTICLE 19, and numbers that no article keyword introduces ("28.4
+ * million"). A bare "paragraph 22" counts only when an article was cited in the same block within
+ * the two sentences before it, and then belongs to that article.
+ */
+import type { Mention } from '../classify/classify-types.js';
+import type { TextVersion } from '../treaty/articles.js';
+import { bindCitation } from './bind-instrument.js';
+import { formatRef, MAX_PARAGRAPH } from './parse-command-ref.js';
+import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
+import { findNumberingEra, resolveNumbering } from './resolve-numbering.js';
+import { scanCitations } from './scan-citations.js';
+import { findSentenceIndex, formatSentence, splitSentences, type SentenceSpan } from './split-sentences.js';
+
+/** A chapter of this convention named in the text ("Chapter V"). */
+export interface ChapterMention {
+  raw: string;
+  /** Roman numeral, "I" to "IX" (the same chapters in every draft since the zero draft). */
+  chapter: string;
+  sentence: string;
+}
+
+/** What the extractor needs to know about the item beyond its text. */
+export interface MentionContext {
+  /** The item's date, YYYY-MM-DD, or null when unknown. */
+  published: string | null;
+}
+
+// How far back a bare "paragraph 22" looks for the article it belongs to.
+const BARE_PARAGRAPH_SENTENCES_BACK = 2;
+
+interface Resolved {
+  article: number;
+  finalArticle: number;
+  version: TextVersion;
+  block: number;
+  sentenceIndex: number;
+}
+
+/** Returns this convention's article references in `text`, in order, in final numbering with the cited form beside it. */
+export function extractMentions(text: string, ctx: MentionContext): Mention[] {
+  const citations = scanCitations(text).filter((c) => c.kind !== 'chapter');
+  if (citations.length === 0) return [];
+  const sentences = splitSentences(text);
+  const era = findNumberingEra(ctx.published);
+  const documentHint = readDocumentVersion(text);
+  const mentions: Mention[] = [];
+  let lastArticle: Resolved | null = null;
+
+  for (const citation of citations) {
+    const sentenceIndex = findSentenceIndex(sentences, citation.start);
+    const sentence = sentences[sentenceIndex]!;
+    const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1]! : null;
+    if (bindCitation(text, citation, sentence, previous) !== 'this') continue;
+
+    const named = readNamedVersion(text, citation, sentence, era);
+    const subject = citation.refs.length === 1 ? readSubjectPhrase(text, citation, sentence) : '';
+    const sentenceText = formatSentence(text, sentence, citation.start);
+    for (const ref of citation.refs) {
+      const resolved: Resolved | null =
+        ref.article === null
+          ? findOwningArticle(lastArticle, sentence, sentenceIndex)
+          : resolveRef(ref.article, { named, subject, era, documentHint }, sentence, sentenceIndex);
+      if (!resolved || (ref.paragraph !== null && (ref.paragraph < 1 || ref.paragraph > MAX_PARAGRAPH))) continue;
+      if (ref.article !== null) lastArticle = resolved;
+      mentions.push({
+        raw: citation.raw.replace(/\s+/g, ' '),
+        ref: formatRef({ article: resolved.finalArticle, paragraph: ref.paragraph, letter: ref.letter }),
+        cited_as: formatRef({ article: resolved.article, paragraph: ref.paragraph, letter: ref.letter }),
+        version: resolved.version,
+        sentence: sentenceText,
+      });
+    }
+  }
+  return mentions;
+}
+
+/** Returns the chapters of this convention named in `text` ("Chapter IV", "Chapters IV and V"), in order. */
+export function extractChapterMentions(text: string): ChapterMention[] {
+  const citations = scanCitations(text).filter((c) => c.kind === 'chapter');
+  if (citations.length === 0) return [];
+  const sentences = splitSentences(text);
+  const out: ChapterMention[] = [];
+  for (const citation of citations) {
+    const index = findSentenceIndex(sentences, citation.start);
+    const sentence = sentences[index]!;
+    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null) !== 'this') continue;
+    const sentenceText = formatSentence(text, sentence, citation.start);
+    for (const chapter of citation.chapters) out.push({ raw: citation.raw.replace(/\s+/g, ' '), chapter, sentence: sentenceText });
+  }
+  return out;
+}
+
+function resolveRef(
+  article: number,
+  cues: { named: TextVersion | null; subject: string; era: ReturnType<typeof findNumberingEra>; documentHint: TextVersion | null },
+  sentence: SentenceSpan,
+  sentenceIndex: number,
+): Resolved | null {
+  const resolved = resolveNumbering({ article, ...cues });
+  return resolved ? { article, ...resolved, block: sentence.block, sentenceIndex } : null;
+}
+
+function findOwningArticle(last: Resolved | null, sentence: SentenceSpan, sentenceIndex: number): Resolved | null {
+  if (!last || last.block !== sentence.block || sentenceIndex - last.sentenceIndex > BARE_PARAGRAPH_SENTENCES_BACK) return null;
+  return last;
+}

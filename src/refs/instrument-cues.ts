@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../project-path.js';
+
+/** Which instrument a phrase names: another one, this convention, or none that we can tell. */
+export type InstrumentOwner = 'other' | 'this' | 'none';
+
+/** A place in the text where an instrument is named. */
+export interface InstrumentCue {
+  owner: 'other' | 'this';
+  start: number;
+  end: number;
+}
+
+interface CueFile {
+  others: { id: string; cues: string[] }[];
+  this_treaty: string[];
+  instrument_nouns: string[];
+  organizations: string[];
+}
+
+interface CompiledCues {
+  others: RegExp[];
+  thisTreaty: RegExp[];
+  nouns: RegExp;
+  organizations: RegExp[];
+}
+
+let compiled: CompiledCues | undefined;
+
+/** Returns every instrument named in `text`; other instruments win where a name overlaps ours ("Budapest Convention"). */
+export function findInstrumentCues(text: string): InstrumentCue[] {
+  const cues = loadCues();
+  const others = findAll(text, cues.others).map((m) => ({ owner: 'other' as const, ...m }));
+  const ours = findAll(text, cues.thisTreaty)
+    .filter((m) => !others.some((o) => m.start < o.end && o.start < m.end))
+    .map((m) => ({ owner: 'this' as const, ...m }));
+  return [...others, ...ours].sort((a, b) => a.start - b.start);
+}
+
+/** Returns whom a noun phrase ("the ICCPR", "Jordan's cybercrime law", "the zero draft") names. */
+export function classifyInstrumentPhrase(phrase: string): InstrumentOwner {
+  const cues = findInstrumentCues(phrase);
+  if (cues.some((c) => c.owner === 'other')) return 'other';
+  if (cues.length > 0) return 'this';
+  return loadCues().nouns.test(phrase) ? 'other' : 'none';
+}
+
+/** Returns whom the phrase ending exactly at the end of `before` names ("GDPR", "the ICCPR’s"), if anyone. */
+export function classifyPrecedingName(before: string): InstrumentOwner {
+  const tail = before.replace(/(?:['’]s?)?\s*$/, '');
+  const cues = findInstrumentCues(tail);
+  const last = cues.filter((c) => c.end === tail.length);
+  if (last.some((c) => c.owner === 'other')) return 'other';
+  if (last.length > 0) return 'this';
+  return new RegExp(`(?:${loadCues().nouns.source})$`, 'i').test(tail) ? 'other' : 'none';
+}
+
+/** Returns whether `text` ends (or, when `atStart`, starts) with the name of a civil-society organization. */
+export function touchesOrganizationName(text: string, atStart: boolean): boolean {
+  const trimmed = atStart ? text.trimStart() : text.trimEnd();
+  return findAll(trimmed, loadCues().organizations).some((m) => (atStart ? m.start === 0 : m.end === trimmed.length));
+}
+
+function findAll(text: string, patterns: RegExp[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function loadCues(): CompiledCues {
+  if (compiled) return compiled;
+  let file: CueFile;
+  try {
+    file = JSON.parse(readFileSync(projectPath('knowledge', 'instruments.json'), 'utf8')) as CueFile;
+  } catch (cause) {
+    throw new Error('refs: cannot read knowledge/instruments.json', { cause });
+  }
+  compiled = {
+    others: compileCues(file.others.flatMap((o) => o.cues)),
+    thisTreaty: compileCues(file.this_treaty),
+    nouns: new RegExp(`\\b(?:${file.instrument_nouns.map(toPattern).join('|')})\\b`, 'i'),
+    organizations: compileCues(file.organizations),
+  };
+  return compiled;
+}
+
+// Acronyms ("ICCPR", "LED") match only in capitals so that "led" or "crc" in prose never count;
+// everything else ignores case. One regex per flag set keeps the scan to two passes.
+function compileCues(cues: string[]): RegExp[] {
+  const acronyms = cues.filter((c) => /[A-Z]{2}/.test(c) && c === c.toUpperCase());
+  const phrases = cues.filter((c) => !acronyms.includes(c));
+  const build = (list: string[], flags: string) =>
+    new RegExp(list.sort((a, b) => b.length - a.length).map(toPattern).join('|'), flags);
+  return [acronyms.length ? build(acronyms, 'g') : null, phrases.length ? build(phrases, 'gi') : null].filter(
+    (r): r is RegExp => r !== null,
+  );
+}
+
+function toPattern(cue: string): string {
+  const body = cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const open = /^\w/.test(cue) ? '\\b' : '';
+  const close = /\w$/.test(cue) ? '\\b' : '';
+  return `${open}${body}${close}`;
+}

@@ -1,0 +1,320 @@
+/**
+ * Finds article, paragraph and chapter citations in free text: the tokenizer and grammar stage of
+ * mention extraction. It knows nothing about instruments or numberings; later stages bind and
+ * resolve what it finds.
+ *
+ * Grammar (a citation starts only at a keyword, so "28.4 million" or "on 28.4.2024" never count):
+ *   article-cite   := ("Article" | "Articles" | "Art." | "Arts.") item (separator item | range)*
+ *   item           := NUMBER chain | "(" PARA ")" | "(" LETTER ")"      -- bare groups are siblings
+ *   chain          := ("(" PARA ")" | "." PARA | "/" PARA | ", para(graph) N" | "(" LETTER ")")*
+ *   range          := ("-" | "–" | "to" | "through") NUMBER
+ *   paragraph-cite := ("paragraph" | "paragraphs" | "para." | "paras.") N-list ["of" ("Article N" | "this article")]
+ *   chapter-cite   := ("Chapter" | "Chapters") (ROMAN | DIGIT) (separator (ROMAN | DIGIT))*
+ * Lists and ranges carry the parent level forward: "Article 40, paragraphs 21 and 22" is 40.21 and
+ * 40.22; "Article 47(1)(b)(f)" is 47.1.b and 47.1.f. A roman group after a letter ("(b)(ii)") is a
+ * sub-item below our finest level and is read past.
+ */
+
+/** Article, paragraph and letter of one cited provision; article is null for a bare "paragraph 22". */
+export interface CitedRef {
+  article: number | null;
+  paragraph: number | null;
+  letter: string | null;
+}
+
+/** One citation span found in the text. */
+export interface Citation {
+  kind: 'article' | 'paragraph' | 'chapter';
+  start: number;
+  end: number;
+  raw: string;
+  /** The keyword as written ("Article", "ARTICLE", "Arts."). */
+  keyword: string;
+  refs: CitedRef[];
+  /** A range too long to expand ("Articles 23 to 52"), kept as its two ends. */
+  longRange: { from: number; to: number } | null;
+  /** Chapter numerals for a chapter citation ("IV", "V"). */
+  chapters: string[];
+  /** True when "of this article" tied a bare paragraph to the article under discussion. */
+  thisArticle: boolean;
+}
+
+/** Longest range expanded into one mention per article ("Articles 1 to 16" is still expanded). */
+export const MAX_EXPANDED_RANGE = 16;
+
+const ANCHOR_RE = /\b(?:articles?|arts?\.?|paragraphs?|paras?\.?|chapters?)(?![\w-])/gi;
+const ROMAN_SUB_ITEMS = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
+const CHAPTER_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+// After a list number, these words show it was a figure ("Article 5 and 10 days"), not an article.
+const UNIT_WORDS = /^\s*(?:hours?|days?|weeks?|months?|years?|states?|countries|percent|per|million|billion|%|members?|delegations?|times|organi[sz]ations|people)\b/i;
+
+/** Returns every citation in `text`, in order, without overlaps. */
+export function scanCitations(text: string): Citation[] {
+  const citations: Citation[] = [];
+  ANCHOR_RE.lastIndex = 0;
+  for (let match = ANCHOR_RE.exec(text); match; match = ANCHOR_RE.exec(text)) {
+    const citation = readCitation(text, match.index, match[0]);
+    if (citation) {
+      citations.push(citation);
+      ANCHOR_RE.lastIndex = citation.end;
+    }
+  }
+  return citations;
+}
+
+function readCitation(text: string, start: number, keyword: string): Citation | null {
+  const cursor = new Cursor(text, start + keyword.length);
+  const lower = keyword.toLowerCase();
+  const base = { start, keyword, longRange: null, chapters: [] as string[], thisArticle: false };
+  if (lower.startsWith('chapter')) {
+    const chapters = readChapterList(cursor);
+    return chapters.length ? { ...base, kind: 'chapter', end: cursor.pos, raw: text.slice(start, cursor.pos), refs: [], chapters } : null;
+  }
+  if (lower.startsWith('para')) return readParagraphCitation(text, cursor, base);
+
+  const plural = /^(articles|arts)/.test(lower);
+  const list = readArticleList(cursor, plural);
+  if (!list || (list.refs.length === 0 && list.longRange === null)) return null;
+  return { ...base, kind: 'article', end: list.end, raw: text.slice(start, list.end), refs: list.refs, longRange: list.longRange };
+}
+
+function readArticleList(cursor: Cursor, plural: boolean) {
+  cursor.skipSpaces();
+  const first = cursor.number(3);
+  if (first === null) return null;
+  const refs: CitedRef[] = [];
+  let longRange: { from: number; to: number } | null = null;
+  readChain(cursor, first, refs);
+  let end = cursor.pos;
+
+  for (;;) {
+    const save = cursor.pos;
+    const range = cursor.match(/\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y);
+    if (range !== null) {
+      const to = cursor.number(3);
+      const from = refs[refs.length - 1]?.article ?? null;
+      if (to !== null && from !== null && to > from && !UNIT_WORDS.test(cursor.rest(20))) {
+        if (to - from + 1 <= MAX_EXPANDED_RANGE) {
+          for (let n = from + 1; n <= to; n++) refs.push({ article: n, paragraph: null, letter: null });
+        } else {
+          longRange = { from, to };
+          refs.pop();
+        }
+        end = cursor.pos;
+        continue;
+      }
+      cursor.pos = save;
+      break;
+    }
+    const separator = cursor.match(/\s*(?:,\s*(?:and|or|as well as)?|\s(?:and|or|as well as)|\/|&)\s*/y);
+    if (separator === null) break;
+    const sibling = readSiblingGroup(cursor, refs);
+    if (sibling) {
+      end = cursor.pos;
+      continue;
+    }
+    const next = cursor.number(3);
+    // A singular "Article 23(1) and 24" still lists, unless the number is a figure ("and 10 days").
+    if (next === null || (!plural && UNIT_WORDS.test(cursor.rest(20)))) {
+      cursor.pos = save;
+      break;
+    }
+    const last = refs[refs.length - 1];
+    // "Articles 28/4" is 28(4) while "Articles 45/46" lists: a slash number above the article is a sibling.
+    if (separator.trim() === '/' && last && last.article !== null && next < last.article && last.paragraph === null) {
+      last.paragraph = next;
+      end = cursor.pos;
+      continue;
+    }
+    readChain(cursor, next, refs);
+    end = cursor.pos;
+  }
+  cursor.pos = end;
+  return { refs, end, longRange };
+}
+
+// Reads the subdivisions after an article number and pushes one ref per leaf.
+function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
+  let paragraph: number | null = null;
+  let letter: string | null = null;
+  let pushed = 0;
+  for (;;) {
+    const group = cursor.match(/ ?\(\s*(\d{1,2}|[a-z]{1,4})\s*\)/y);
+    if (group !== null) {
+      const inner = group.replace(/[\s()]/g, '');
+      if (/^\d+$/.test(inner)) {
+        if (paragraph !== null || letter !== null) {
+          cursor.pos -= group.length;
+          break;
+        }
+        paragraph = Number(inner);
+        continue;
+      }
+      if (letter !== null && ROMAN_SUB_ITEMS.has(inner)) continue;
+      if (inner.length !== 1) {
+        cursor.pos -= group.length;
+        break;
+      }
+      if (letter !== null) {
+        refs.push({ article, paragraph, letter });
+        pushed++;
+      }
+      letter = inner;
+      continue;
+    }
+    if (paragraph === null && letter === null) {
+      const dotted = cursor.match(/[./]\d{1,2}(?!\d)(?!\.\d)/y);
+      if (dotted !== null) {
+        if (dotted.startsWith('/') && Number(dotted.slice(1)) > article) {
+          cursor.pos -= dotted.length;
+          break;
+        }
+        paragraph = Number(dotted.slice(1));
+        const dottedLetter = cursor.match(/\.([a-z])(?![\w])/y);
+        if (dottedLetter !== null) letter = dottedLetter.slice(1);
+        continue;
+      }
+      const keyed = cursor.match(/,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?=\d)/iy);
+      if (keyed !== null) {
+        const { items, broad } = readParagraphNumbers(cursor);
+        const lastParagraph = items[items.length - 1];
+        if (broad || !lastParagraph) break;
+        for (const p of items.slice(0, -1)) refs.push({ article, paragraph: p.paragraph, letter: p.letter });
+        paragraph = lastParagraph.paragraph;
+        letter = lastParagraph.letter;
+        pushed += items.length - 1;
+        continue;
+      }
+    }
+    const sub = cursor.match(/,?\s*(?:sub-?paragraphs?|subparas?\.?)\s*\(?([a-z])\)?(?![\w])/iy);
+    if (sub !== null && letter === null) {
+      letter = sub.replace(/.*?\(?([a-z])\)?$/i, '$1').toLowerCase();
+      continue;
+    }
+    if (sub !== null) cursor.pos -= sub.length;
+    break;
+  }
+  // Text glued to the number ("Article 6bis", "Article 28a") is not a provision we can name.
+  if (pushed === 0 && paragraph === null && letter === null && /^[A-Za-z]/.test(cursor.rest(1))) return;
+  refs.push({ article, paragraph, letter });
+}
+
+// A bare "(4)" or "(f)" after a list separator repeats the last ref's level: "40(3) and (4)".
+function readSiblingGroup(cursor: Cursor, refs: CitedRef[]): boolean {
+  const last = refs[refs.length - 1];
+  if (!last || last.article === null) return false;
+  const group = cursor.match(/\(\s*(\d{1,2}|[a-z])\s*\)/y);
+  if (group === null) return false;
+  const inner = group.replace(/[\s()]/g, '');
+  if (/^\d+$/.test(inner) && last.paragraph !== null) {
+    const paragraph = Number(inner);
+    const letter = cursor.match(/\s?\(([a-z])\)/y);
+    refs.push({ article: last.article, paragraph, letter: letter ? letter.replace(/[\s()]/g, '') : null });
+    return true;
+  }
+  if (/^[a-z]$/.test(inner) && last.letter !== null) {
+    refs.push({ article: last.article, paragraph: last.paragraph, letter: inner });
+    return true;
+  }
+  cursor.pos -= group.length;
+  return false;
+}
+
+function readParagraphCitation(text: string, cursor: Cursor, base: Omit<Citation, 'kind' | 'end' | 'raw' | 'refs'>): Citation | null {
+  cursor.skipSpaces();
+  const { items, broad } = readParagraphNumbers(cursor);
+  if (items.length === 0) return null;
+  let end = cursor.pos;
+  let article: number | null = null;
+  let thisArticle = false;
+  const owner = cursor.match(/,?\s+(?:of|in|under)\s+(?:(?:the\s+)?(?:article|art\.?)\s*(?=\d)|(?:this|that|the same)\s+article\b)/iy);
+  if (owner !== null) {
+    thisArticle = /\b(?:this|that|same)\s+article$/i.test(owner);
+    article = thisArticle ? null : cursor.number(3);
+    end = cursor.pos;
+  }
+  const refs = broad
+    ? [{ article, paragraph: null, letter: null }]
+    : items.map((p) => ({ article, paragraph: p.paragraph, letter: p.letter }));
+  return { ...base, kind: 'paragraph', end, raw: text.slice(base.start, end), refs, thisArticle };
+}
+
+// Reads "21 and 22", "8 to 31", "3(b)", "1, 2 and 4". A long range ("8 to 31") makes the list
+// broad: it tells us the article, not which paragraphs matter.
+function readParagraphNumbers(cursor: Cursor): { items: { paragraph: number; letter: string | null }[]; broad: boolean } {
+  const items: { paragraph: number; letter: string | null }[] = [];
+  let broad = false;
+  const first = cursor.number(2);
+  if (first === null) return { items, broad };
+  items.push({ paragraph: first, letter: readLetter(cursor) });
+  for (;;) {
+    const save = cursor.pos;
+    const range = cursor.match(/\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y);
+    const separator = range === null ? cursor.match(/\s*(?:,\s*(?:and|or)?|\s(?:and|or))\s*/y) : null;
+    const next = range !== null || separator !== null ? cursor.number(2) : null;
+    if (next === null || UNIT_WORDS.test(cursor.rest(20))) {
+      cursor.pos = save;
+      return { items, broad };
+    }
+    const from = items[items.length - 1]!.paragraph;
+    if (range === null) items.push({ paragraph: next, letter: readLetter(cursor) });
+    else if (next > from && next - from < MAX_EXPANDED_RANGE) {
+      for (let p = from + 1; p <= next; p++) items.push({ paragraph: p, letter: null });
+    } else broad = true;
+  }
+}
+
+function readLetter(cursor: Cursor): string | null {
+  const group = cursor.match(/ ?\(([a-z])\)/y);
+  return group ? group.replace(/[\s()]/g, '') : null;
+}
+
+function readChapterList(cursor: Cursor): string[] {
+  const chapters: string[] = [];
+  for (;;) {
+    const save = cursor.pos;
+    if (chapters.length > 0 && cursor.match(/\s*(?:,\s*(?:and|or)?|\s(?:and|or)|-|–|\bto\b)\s*/y) === null) break;
+    if (chapters.length === 0) cursor.skipSpaces();
+    const numeral = cursor.match(/(?:IX|IV|V?I{1,3}|V|[1-9])(?![\w])/y);
+    if (numeral === null) {
+      cursor.pos = save;
+      break;
+    }
+    chapters.push(/^\d$/.test(numeral) ? CHAPTER_NUMERALS[Number(numeral) - 1]! : numeral);
+  }
+  return chapters;
+}
+
+// A position in the text with sticky-regex helpers; every pattern is anchored and linear.
+class Cursor {
+  constructor(
+    readonly text: string,
+    public pos: number,
+  ) {}
+
+  match(re: RegExp): string | null {
+    re.lastIndex = this.pos;
+    const m = re.exec(this.text);
+    if (!m) return null;
+    this.pos += m[0].length;
+    return m[0];
+  }
+
+  number(maxDigits: number): number | null {
+    const m = this.match(/\d+/y);
+    if (m === null) return null;
+    if (m.length > maxDigits) {
+      this.pos -= m.length;
+      return null;
+    }
+    return Number(m);
+  }
+
+  skipSpaces(): void {
+    this.match(/[ \t\u00a0\u202f]*(?:no\.\s*)?/iy);
+  }
+
+  rest(length: number): string {
+    return this.text.slice(this.pos, this.pos + length);
+  }
+}
