@@ -12,7 +12,8 @@ import { resolveHttpUrl } from './resolve-url.js';
 //    the optional sub-selectors, else from the heuristics below.
 // 2. Without selectors, every link inside the main content that points at an official document
 //    is a candidate (navigation and news links are ignored: too noisy to alert on).
-// 3. Only http(s) links count; a link back to the page itself is navigation, not an item.
+// 3. Only http(s) links count (an element whose link is mailto: or javascript: is dropped);
+//    a link back to the page itself is navigation, not an item.
 // 4. The same link twice on one page is one item (the first occurrence wins).
 
 const MAX_PAGE_TITLE_CHARS = 300;
@@ -45,7 +46,8 @@ function selectItems($: CheerioAPI, selectors: PageSelectors, pageUrl: string): 
     const dateEl = selectors.date ? el.find(selectors.date).first() : el.find('time').first();
     const summary = selectors.summary ? capText(textOf(el.find(selectors.summary).first()), MAX_PAGE_SUMMARY_CHARS) : '';
     const rowText = capText(toOneLine(el.text()), MAX_PAGE_TEXT_CHARS);
-    if (url === null && titleText === '') return;
+    // A link that is not http(s) (mailto:, javascript:) marks navigation, not an item; a row with no link at all is kept.
+    if (url === null && (titleText === '' || linkEl.length > 0)) return;
     items.push(buildItem({ url, titleText, rowText, summary, publishedAtMs: readDate(dateEl) }));
   });
   return items;
