@@ -35,7 +35,8 @@ export function computeNextCheck(input: NextCheckInput): number {
   // Server and feed hints are capped: a year-long max-age must not silence a source for a year.
   const hint = (value: number | null) => Math.min(MAX_BACKOFF_MS, Math.max(0, finiteOr(value, 0)));
   const retryAfter = hint(input.retryAfterMs);
-  const errorCount = Math.max(0, Math.floor(finiteOr(input.errorCount, 0)));
+  // An absurd count (even Infinity) still means "failing"; only NaN reads as no failures.
+  const errorCount = Number.isNaN(input.errorCount) ? 0 : Math.max(0, Math.floor(Math.min(input.errorCount, 1e9)));
 
   if (errorCount === 0) {
     return input.nowMs + Math.max(interval, hint(input.ttlMs), hint(input.maxAgeMs), retryAfter);

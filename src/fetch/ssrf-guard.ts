@@ -122,7 +122,8 @@ export function checkUrlAllowed(url: string | URL, opts: GuardOptions = {}): voi
   if (parsed.username !== '' || parsed.password !== '') {
     throw blocked(`fetch: ${shown} is refused: URLs with credentials are not fetched`);
   }
-  const host = parsed.hostname.toLowerCase();
+  // A trailing dot names the same host (`localhost.`), so compare without it.
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   // Names under .localhost never leave the machine (RFC 6761), whatever the resolver says.
   if ((host === 'localhost' || host.endsWith('.localhost')) && !opts.allowPrivateAddresses) {
     throw blocked(`fetch: ${shown} is refused: ${host} is a loopback name`);
