@@ -85,6 +85,27 @@ describe('Matrix adapter commands', () => {
   });
 });
 
+describe('Matrix adapter start', () => {
+  it('asks the homeserver who it is when MATRIX_USER_ID is not set, and ignores its own messages', async () => {
+    fake.createRoom(ROOM, { creator: ALICE, botJoined: true });
+    bot = await startBot(fake, { userId: null });
+    fake.sendMessage(ROOM, fake.userId, text('!article 1'));
+    fake.sendMessage(ROOM, ALICE, text('!article 2'));
+    await waitUntil(() => notices().length === 1, 5_000, 'reply');
+    expect(fake.requests.some((r) => r.path === '/_matrix/client/v3/account/whoami')).toBe(true);
+    expect(bot.commands.map((c) => c.text)).toEqual(['article 2']);
+  });
+
+  it('fails to start with a clear error when the token is refused', async () => {
+    const started = startBot(fake, { accessToken: 'syt_wrong_token_0000' });
+    await expect(started).rejects.toThrow(/^matrix: the homeserver refused MATRIX_ACCESS_TOKEN/);
+  });
+
+  it('fails to start when neither the URL nor the token is set', async () => {
+    await expect(startBot(fake, { homeserverUrl: null })).rejects.toThrow(/MATRIX_HOMESERVER_URL/);
+  });
+});
+
 describe('Matrix adapter invites', () => {
   it('joins once when an allowed user invites it twice, and answers there', async () => {
     fake.createRoom(ROOM, { creator: ALICE, members: [MOD] });
