@@ -10,7 +10,7 @@ export const CUT_MARKER = '… (cut)';
 export function findCutIndex(text: string, max: number): number {
   if (text.length <= max) return text.length;
   let index = Math.max(0, max);
-  while (index > 0 && !isSafeCut(text, index)) index--;
+  for (let next = safeCutAtOrBelow(text, index); next !== index; next = safeCutAtOrBelow(text, index)) index = next;
   // Prefer a word or line boundary when one is near, so words are not chopped.
   const floor = Math.floor(index * 0.8);
   for (const boundary of ['\n', ' ']) {
@@ -42,17 +42,23 @@ export function splitSlackText(text: string, max: number): string[] {
 }
 
 function isSafeCut(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length) return true;
+  return safeCutAtOrBelow(text, index) === index;
+}
+
+// Returns `index` when cutting there is safe, otherwise the start of what it would break
+// (the link, the entity or the surrogate pair), so callers jump back in one step.
+function safeCutAtOrBelow(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return index;
   const before = text.charCodeAt(index - 1);
-  if (before >= 0xd800 && before <= 0xdbff) return false;
+  if (before >= 0xd800 && before <= 0xdbff) return index - 1;
   const amp = text.lastIndexOf('&', index - 1);
   if (amp >= 0 && index - amp < 6 && !text.slice(amp, index).includes(';')) {
-    if (/^&(?:amp|lt|gt);/.test(text.slice(amp, amp + 5))) return false;
+    if (/^&(?:amp|lt|gt);/.test(text.slice(amp, amp + 5))) return amp;
   }
   const open = text.lastIndexOf('<', index - 1);
   if (open >= 0) {
     const close = text.indexOf('>', open);
-    if (close === -1 || close >= index) return false;
+    if (close === -1 || close >= index) return open;
   }
-  return true;
+  return index;
 }
