@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import { fetchUrl } from '../fetch/fetch-url.js';
 
 /** The bytes of a document to import and what the server said it is. */
 export interface ImportSource {
@@ -18,9 +19,7 @@ const USER_AGENT = 'treatywatch/0.1 (official text import)';
 
 /** Returns the bytes of a local file or of an http(s) URL (redirects followed, size and time capped). */
 export async function readImportSource(location: string, opts: { timeoutMs?: number; maxBytes?: number } = {}): Promise<ImportSource> {
-  if (/^https?:\/\//i.test(location)) {
-    return downloadBytes(location, opts.timeoutMs ?? IMPORT_TIMEOUT_MS, opts.maxBytes ?? MAX_IMPORT_BYTES);
-  }
+  if (/^https?:\/\//i.test(location)) return readUrl(location, opts.timeoutMs ?? IMPORT_TIMEOUT_MS, opts.maxBytes ?? MAX_IMPORT_BYTES);
   try {
     const bytes = await readFile(location);
     if (bytes.length > (opts.maxBytes ?? MAX_IMPORT_BYTES)) throw new Error(`larger than ${opts.maxBytes ?? MAX_IMPORT_BYTES} bytes`);
@@ -30,8 +29,26 @@ export async function readImportSource(location: string, opts: { timeoutMs?: num
   }
 }
 
-// The shared fetcher decodes bodies to text and caps them at 5 MiB; a PDF needs its raw bytes, so
-// an import downloads on its own. The URL comes from the operator's command line, not from chat.
+// Pages go through the shared fetcher (charset detection, redirects). It decodes bodies to text,
+// which would corrupt a PDF, so a PDF is downloaded again as raw bytes. The URL comes from the
+// operator's command line, not from chat, so it is fetched as trusted.
+async function readUrl(url: string, timeoutMs: number, maxBytes: number): Promise<ImportSource> {
+  if (!/\.pdf(?:[?#]|$)/i.test(url)) {
+    let result;
+    try {
+      result = await fetchUrl({ url, etag: null, lastModified: null, trusted: true }, { timeoutMs, maxBodyBytes: maxBytes });
+    } catch (cause) {
+      throw new Error(`treaty: GET ${url}: download failed`, { cause });
+    }
+    if (result.status === 'ok') {
+      const isPdf = /application\/pdf/i.test(result.contentType ?? '') || result.body.startsWith('%PDF-');
+      if (!isPdf) return { location: result.finalUrl, bytes: new TextEncoder().encode(result.body), contentType: result.contentType };
+      url = result.finalUrl;
+    }
+  }
+  return downloadBytes(url, timeoutMs, maxBytes);
+}
+
 async function downloadBytes(url: string, timeoutMs: number, maxBytes: number): Promise<ImportSource> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
