@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = readFileSync(new URL('../../../slack-app-manifest.yml', import.meta.url), 'utf8');
+
+describe('slack-app-manifest.yml', () => {
+  it('declares the slash commands the adapter answers', () => {
+    const commands = [...manifest.matchAll(/^\s*- command: (\S+)$/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['/article', '/treaty']);
+  });
+
+  it('asks for the scopes posting and the resend check need, and enables Socket Mode', () => {
+    const scopes = [...manifest.matchAll(/^\s+- ([a-z]+:?[a-z.]*)$/gm)].map((m) => m[1]);
+    expect(scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history']);
+    expect(manifest).toMatch(/^\s+socket_mode_enabled: true$/m);
+  });
+});
