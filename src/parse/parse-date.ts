@@ -12,8 +12,8 @@ export function parseDateMs(value: string | null | undefined): number | null {
   if (value == null) return null;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '') return null;
-  const day = parseDayMs(text);
-  if (day !== null) return day;
+  // A date-only shape is judged here alone: Date.parse would roll "31 Feb 2025" into March.
+  if (isDayShape(text)) return parseDayMs(text);
   // A bare number is not a date Date.parse should guess at ("2025" would become 1 Jan 2025).
   if (/^\d+$/.test(text)) return null;
   const ms = Date.parse(text);
@@ -30,6 +30,10 @@ export function parseDayMs(text: string): number | null {
   match = ISO_DAY.exec(trimmed);
   if (match) return utcDay(match[1], Number(match[2]) - 1, match[3]);
   return null;
+}
+
+function isDayShape(text: string): boolean {
+  return DAY_MONTH_YEAR.test(text) || MONTH_DAY_YEAR.test(text) || ISO_DAY.test(text);
 }
 
 /** Returns the `YYYY-MM-DD` form of an epoch-milliseconds instant, in UTC. */

@@ -55,12 +55,15 @@ describe('parseFeed on hostile input', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeysBefore);
   });
 
-  it('refuses 10,000 levels of nesting quickly, before the XML parser sees it', async () => {
+  it('refuses 10,000 levels of nesting before the XML parser sees it', async () => {
     const deep = '<a>'.repeat(10_000) + '</a>'.repeat(10_000);
-    const started = process.hrtime.bigint();
     await expect(parseFeed(rss(`<item><title>x</title>${deep}</item>`), CTX)).rejects.toThrow(/^parse: elements nested deeper than 200 levels/);
-    // Bounded, not a speed claim: a scan that went quadratic would take minutes.
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(5_000);
+  });
+
+  it('accepts nesting up to the limit', async () => {
+    const deep = '<a>'.repeat(190) + '</a>'.repeat(190);
+    const parsed = await parseFeed(rss(`<item><title>deep</title><x>${deep}</x></item>`), CTX);
+    expect(parsed.items.map((i) => i.title)).toEqual(['deep']);
   });
 
   it('rejects a truncated document with a clear error', async () => {
