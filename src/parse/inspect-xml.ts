@@ -35,7 +35,8 @@ export function inspectXml(body: string): XmlShape {
     } else if (next === '!') {
       i = skipDeclaration(body, lt);
     } else if (next === '/') {
-      depth--;
+      // Clamped so stray close tags cannot bank credit for deeper nesting later.
+      depth = Math.max(0, depth - 1);
       i = skipPast(body, lt + 2, '>');
     } else {
       const end = findTagEnd(body, lt + 1);

@@ -40,7 +40,7 @@ function selectItems($: CheerioAPI, selectors: PageSelectors, pageUrl: string): 
   const items: ParsedItem[] = [];
   $(selectors.item).each((_, element) => {
     const el = $(element);
-    const linkEl = selectors.link ? el.find(selectors.link).first() : pickLink($, el);
+    const linkEl = selectors.link ? el.find(selectors.link).first() : pickLink($, el, pageUrl);
     const url = resolveHttpUrl(linkEl.attr('href'), pageUrl);
     const titleText = selectors.title ? textOf(el.find(selectors.title).first()) : defaultTitle($, el, linkEl);
     const dateEl = selectors.date ? el.find(selectors.date).first() : el.find('time').first();
@@ -87,10 +87,10 @@ function buildItem(parts: { url: string | null; titleText: string; rowText: stri
 }
 
 // A row with one link per official language: the English document is the one worth reading.
-function pickLink($: CheerioAPI, el: Cheerio<AnyNode>): Cheerio<AnyNode> {
+function pickLink($: CheerioAPI, el: Cheerio<AnyNode>, pageUrl: string): Cheerio<AnyNode> {
   if (el.is('a[href]')) return el;
   const links = el.find('a[href]').toArray().map((node) => $(node));
-  const documents = links.filter((link) => isDocumentUrl(resolveHttpUrl(link.attr('href'), 'https://x.invalid/') ?? ''));
+  const documents = links.filter((link) => isDocumentUrl(resolveHttpUrl(link.attr('href'), pageUrl) ?? ''));
   const english = documents.find((link) => ENGLISH_LINK.test(textOf(link)) || ENGLISH_LINK.test(link.attr('href') ?? ''));
   return english ?? documents[0] ?? links[0] ?? el.find('a[href]').first();
 }

@@ -18,6 +18,7 @@ export const CONVENTION_MTDSG_NO = 'XVIII-16';
 export const CONVENTION_STATUS_PAGE_URL =
   'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-16&chapter=18&clang=_en';
 
+/** What a participant did: signed, or consented to be bound in one of the record's five ways. */
 export type TreatyAction = 'signature' | 'ratification' | 'acceptance' | 'approval' | 'accession' | 'succession';
 
 const CONSENT_MARKERS: Record<string, TreatyAction> = { '': 'ratification', A: 'acceptance', AA: 'approval', a: 'accession', d: 'succession' };

@@ -60,6 +60,11 @@ describe('parseFeed on hostile input', () => {
     await expect(parseFeed(rss(`<item><title>x</title>${deep}</item>`), CTX)).rejects.toThrow(/^parse: elements nested deeper than 200 levels/);
   });
 
+  it('does not let stray close tags hide deep nesting that follows', async () => {
+    const body = '</a>'.repeat(5_000) + '<a>'.repeat(5_000) + '</a>'.repeat(5_000);
+    await expect(parseFeed(`<rss version="2.0">${body}</rss>`, CTX)).rejects.toThrow(/^parse: elements nested deeper/);
+  });
+
   it('accepts nesting up to the limit', async () => {
     const deep = '<a>'.repeat(190) + '</a>'.repeat(190);
     const parsed = await parseFeed(rss(`<item><title>deep</title><x>${deep}</x></item>`), CTX);
