@@ -63,6 +63,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
     const named = readNamedVersion(text, citation, sentence, era);
     const subject = citation.refs.length === 1 ? readSubjectPhrase(text, citation, sentence) : '';
     const sentenceText = formatSentence(text, sentence, citation.start);
+    const raw = citation.raw.replace(/\s+/g, ' ');
     for (const ref of citation.refs) {
       const resolved: Resolved | null =
         ref.article === null
@@ -71,7 +72,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
       if (!resolved || (ref.paragraph !== null && (ref.paragraph < 1 || ref.paragraph > MAX_PARAGRAPH))) continue;
       if (ref.article !== null) lastArticle = resolved;
       mentions.push({
-        raw: citation.raw.replace(/\s+/g, ' '),
+        raw,
         ref: formatRef({ article: resolved.finalArticle, paragraph: ref.paragraph, letter: ref.letter }),
         cited_as: formatRef({ article: resolved.article, paragraph: ref.paragraph, letter: ref.letter }),
         version: resolved.version,

@@ -22,6 +22,7 @@ interface CompiledCues {
   others: RegExp[];
   thisTreaty: RegExp[];
   nouns: RegExp;
+  nounAtEnd: RegExp;
   organizations: RegExp[];
 }
 
@@ -52,7 +53,7 @@ export function classifyPrecedingName(before: string): InstrumentOwner {
   const last = cues.filter((c) => c.end === tail.length);
   if (last.some((c) => c.owner === 'other')) return 'other';
   if (last.length > 0) return 'this';
-  return new RegExp(`(?:${loadCues().nouns.source})$`, 'i').test(tail) ? 'other' : 'none';
+  return loadCues().nounAtEnd.test(tail) ? 'other' : 'none';
 }
 
 /** Returns whether `text` ends (or, when `atStart`, starts) with the name of a civil-society organization. */
@@ -82,6 +83,7 @@ function loadCues(): CompiledCues {
     others: compileCues(file.others.flatMap((o) => o.cues)),
     thisTreaty: compileCues(file.this_treaty),
     nouns: new RegExp(`\\b(?:${file.instrument_nouns.map(toPattern).join('|')})\\b`, 'i'),
+    nounAtEnd: new RegExp(`\\b(?:${file.instrument_nouns.map(toPattern).join('|')})$`, 'i'),
     organizations: compileCues(file.organizations),
   };
   return compiled;

@@ -42,11 +42,28 @@ export interface Citation {
 /** Longest range expanded into one mention per article ("Articles 1 to 16" is still expanded). */
 export const MAX_EXPANDED_RANGE = 16;
 
-const ANCHOR_RE = /\b(?:articles?|arts?\.?|paragraphs?|paras?\.?|chapters?)(?![\w-])/gi;
+const ANCHOR_RE = /\b(?:articles?|arts?\.?|paragraphs?|paras?\.?|chapters?)(?![A-Za-z-])/gi;
 const ROMAN_SUB_ITEMS = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const CHAPTER_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
 // After a list number, these words show it was a figure ("Article 5 and 10 days"), not an article.
 const UNIT_WORDS = /^\s*(?:hours?|days?|weeks?|months?|years?|states?|countries|percent|per|million|billion|%|members?|delegations?|times|organi[sz]ations|people)\b/i;
+// Sticky patterns used by the cursor, compiled once.
+const RANGE_RE = /\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y;
+const LIST_SEPARATOR_RE = /\s*(?:,\s*(?:and|or|as well as)?|\s(?:and|or|as well as)|\/|&)\s*/y;
+const GROUP_RE = / ?\(\s*(\d{1,2}|[a-z]{1,4})\s*\)/y;
+const DOTTED_PARAGRAPH_RE = /[./]\d{1,2}(?!\d)(?!\.\d)/y;
+const DOTTED_LETTER_RE = /\.([a-z])(?![\w])/y;
+const PARAGRAPH_KEYWORD_RE = /,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?=\d)/iy;
+const SUBPARAGRAPH_RE = /,?\s*(?:sub-?paragraphs?|subparas?\.?)\s*\(?([a-z])\)?(?![\w])/iy;
+const SIBLING_GROUP_RE = /\(\s*(\d{1,2}|[a-z])\s*\)/y;
+const SIBLING_LETTER_RE = /\s?\(([a-z])\)/y;
+const PARAGRAPH_OWNER_RE = /,?\s+(?:of|in|under)\s+(?:(?:the\s+)?(?:article|art\.?)\s*(?=\d)|(?:this|that|the same)\s+article\b)/iy;
+const PARAGRAPH_SEPARATOR_RE = /\s*(?:,\s*(?:and|or)?|\s(?:and|or))\s*/y;
+const LETTER_GROUP_RE = / ?\(([a-z])\)/y;
+const CHAPTER_SEPARATOR_RE = /\s*(?:,\s*(?:and|or)?|\s(?:and|or)|-|–|\bto\b)\s*/y;
+const CHAPTER_NUMERAL_RE = /(?:IX|IV|V?I{1,3}|V|[1-9])(?![\w])/y;
+const DIGITS_RE = /\d+/y;
+const SPACES_RE = /[\s\u00a0\u202f]{0,4}(?:no\.\s*)?/iy;
 
 /** Returns every citation in `text`, in order, without overlaps. */
 export function scanCitations(text: string): Citation[] {
@@ -89,7 +106,7 @@ function readArticleList(cursor: Cursor, plural: boolean) {
 
   for (;;) {
     const save = cursor.pos;
-    const range = cursor.match(/\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y);
+    const range = cursor.match(RANGE_RE);
     if (range !== null) {
       const to = cursor.number(3);
       const from = refs[refs.length - 1]?.article ?? null;
@@ -106,7 +123,7 @@ function readArticleList(cursor: Cursor, plural: boolean) {
       cursor.pos = save;
       break;
     }
-    const separator = cursor.match(/\s*(?:,\s*(?:and|or|as well as)?|\s(?:and|or|as well as)|\/|&)\s*/y);
+    const separator = cursor.match(LIST_SEPARATOR_RE);
     if (separator === null) break;
     const sibling = readSiblingGroup(cursor, refs);
     if (sibling) {
@@ -139,7 +156,7 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
   let letter: string | null = null;
   let pushed = 0;
   for (;;) {
-    const group = cursor.match(/ ?\(\s*(\d{1,2}|[a-z]{1,4})\s*\)/y);
+    const group = cursor.match(GROUP_RE);
     if (group !== null) {
       const inner = group.replace(/[\s()]/g, '');
       if (/^\d+$/.test(inner)) {
@@ -163,18 +180,18 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
       continue;
     }
     if (paragraph === null && letter === null) {
-      const dotted = cursor.match(/[./]\d{1,2}(?!\d)(?!\.\d)/y);
+      const dotted = cursor.match(DOTTED_PARAGRAPH_RE);
       if (dotted !== null) {
         if (dotted.startsWith('/') && Number(dotted.slice(1)) > article) {
           cursor.pos -= dotted.length;
           break;
         }
         paragraph = Number(dotted.slice(1));
-        const dottedLetter = cursor.match(/\.([a-z])(?![\w])/y);
+        const dottedLetter = cursor.match(DOTTED_LETTER_RE);
         if (dottedLetter !== null) letter = dottedLetter.slice(1);
         continue;
       }
-      const keyed = cursor.match(/,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?=\d)/iy);
+      const keyed = cursor.match(PARAGRAPH_KEYWORD_RE);
       if (keyed !== null) {
         const { items, broad } = readParagraphNumbers(cursor);
         const lastParagraph = items[items.length - 1];
@@ -186,7 +203,7 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
         continue;
       }
     }
-    const sub = cursor.match(/,?\s*(?:sub-?paragraphs?|subparas?\.?)\s*\(?([a-z])\)?(?![\w])/iy);
+    const sub = cursor.match(SUBPARAGRAPH_RE);
     if (sub !== null && letter === null) {
       letter = sub.replace(/.*?\(?([a-z])\)?$/i, '$1').toLowerCase();
       continue;
@@ -203,12 +220,12 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
 function readSiblingGroup(cursor: Cursor, refs: CitedRef[]): boolean {
   const last = refs[refs.length - 1];
   if (!last || last.article === null) return false;
-  const group = cursor.match(/\(\s*(\d{1,2}|[a-z])\s*\)/y);
+  const group = cursor.match(SIBLING_GROUP_RE);
   if (group === null) return false;
   const inner = group.replace(/[\s()]/g, '');
   if (/^\d+$/.test(inner) && last.paragraph !== null) {
     const paragraph = Number(inner);
-    const letter = cursor.match(/\s?\(([a-z])\)/y);
+    const letter = cursor.match(SIBLING_LETTER_RE);
     refs.push({ article: last.article, paragraph, letter: letter ? letter.replace(/[\s()]/g, '') : null });
     return true;
   }
@@ -227,7 +244,7 @@ function readParagraphCitation(text: string, cursor: Cursor, base: Omit<Citation
   let end = cursor.pos;
   let article: number | null = null;
   let thisArticle = false;
-  const owner = cursor.match(/,?\s+(?:of|in|under)\s+(?:(?:the\s+)?(?:article|art\.?)\s*(?=\d)|(?:this|that|the same)\s+article\b)/iy);
+  const owner = cursor.match(PARAGRAPH_OWNER_RE);
   if (owner !== null) {
     thisArticle = /\b(?:this|that|same)\s+article$/i.test(owner);
     article = thisArticle ? null : cursor.number(3);
@@ -249,8 +266,8 @@ function readParagraphNumbers(cursor: Cursor): { items: { paragraph: number; let
   items.push({ paragraph: first, letter: readLetter(cursor) });
   for (;;) {
     const save = cursor.pos;
-    const range = cursor.match(/\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y);
-    const separator = range === null ? cursor.match(/\s*(?:,\s*(?:and|or)?|\s(?:and|or))\s*/y) : null;
+    const range = cursor.match(RANGE_RE);
+    const separator = range === null ? cursor.match(PARAGRAPH_SEPARATOR_RE) : null;
     const next = range !== null || separator !== null ? cursor.number(2) : null;
     if (next === null || UNIT_WORDS.test(cursor.rest(20))) {
       cursor.pos = save;
@@ -265,7 +282,7 @@ function readParagraphNumbers(cursor: Cursor): { items: { paragraph: number; let
 }
 
 function readLetter(cursor: Cursor): string | null {
-  const group = cursor.match(/ ?\(([a-z])\)/y);
+  const group = cursor.match(LETTER_GROUP_RE);
   return group ? group.replace(/[\s()]/g, '') : null;
 }
 
@@ -273,9 +290,9 @@ function readChapterList(cursor: Cursor): string[] {
   const chapters: string[] = [];
   for (;;) {
     const save = cursor.pos;
-    if (chapters.length > 0 && cursor.match(/\s*(?:,\s*(?:and|or)?|\s(?:and|or)|-|–|\bto\b)\s*/y) === null) break;
+    if (chapters.length > 0 && cursor.match(CHAPTER_SEPARATOR_RE) === null) break;
     if (chapters.length === 0) cursor.skipSpaces();
-    const numeral = cursor.match(/(?:IX|IV|V?I{1,3}|V|[1-9])(?![\w])/y);
+    const numeral = cursor.match(CHAPTER_NUMERAL_RE);
     if (numeral === null) {
       cursor.pos = save;
       break;
@@ -301,7 +318,7 @@ class Cursor {
   }
 
   number(maxDigits: number): number | null {
-    const m = this.match(/\d+/y);
+    const m = this.match(DIGITS_RE);
     if (m === null) return null;
     if (m.length > maxDigits) {
       this.pos -= m.length;
@@ -311,7 +328,7 @@ class Cursor {
   }
 
   skipSpaces(): void {
-    this.match(/[ \t\u00a0\u202f]*(?:no\.\s*)?/iy);
+    this.match(SPACES_RE);
   }
 
   rest(length: number): string {
