@@ -1,5 +1,14 @@
-import { ClientEvent, MatrixError, RoomEvent, RoomMemberEvent, SyncState, type MatrixClient, type MatrixEvent, type RoomMember } from 'matrix-js-sdk';
-import type { Room } from 'matrix-js-sdk';
+import {
+  ClientEvent,
+  MatrixError,
+  RoomEvent,
+  RoomMemberEvent,
+  SyncState,
+  type MatrixClient,
+  type MatrixEvent,
+  type Room,
+  type RoomMember,
+} from 'matrix-js-sdk';
 import { PostError, type ChatAdapter, type CommandHandler, type PostReceipt } from '../../src/deliver/chat-adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Message } from '../../src/deliver/message.js';
@@ -22,7 +31,11 @@ export const REPLY_MAX_WAIT_MS = 30_000;
 
 const LIVE_STATES = new Set<SyncState>([SyncState.Prepared, SyncState.Syncing, SyncState.Catchup]);
 
-/** Returns the Matrix ChatAdapter: commands from joined rooms via the SDK's sync loop, posts as m.notice events. */
+/**
+ * Returns the Matrix ChatAdapter: commands from joined rooms via the SDK's sync loop, posts as
+ * m.notice events. It keeps no table of its own (`deps.db` is unused): the homeserver's
+ * transaction-id cache is what makes a resend safe, and room state lives in the SDK's memory.
+ */
 export function createMatrixAdapter(
   config: Config['matrix'],
   deps: { db: Db; log: Logger; now?: () => number },
@@ -67,8 +80,8 @@ export function createMatrixAdapter(
   };
 
   const onTimeline = (onCommand: CommandHandler) =>
-    (event: MatrixEvent, room: Room | undefined, toStartOfTimeline: boolean | undefined, removed: boolean, data: { liveEvent?: boolean }): void => {
-      if (!prepared || !room || toStartOfTimeline || removed || data.liveEvent === false) return;
+    (event: MatrixEvent, room: Room | undefined, toStartOfTimeline: boolean | undefined, removed: boolean, data: { liveEvent?: boolean } | undefined): void => {
+      if (!prepared || !room || toStartOfTimeline || removed || data?.liveEvent === false) return;
       const command = readRoomCommand(event, room, botUserId, config.adminUserIds);
       if (!command) return;
       answer(command, onCommand).catch((err: unknown) =>
