@@ -29,8 +29,8 @@ export function createSlackAdapter(
   config: Config['slack'],
   deps: { db: Db; log: Logger; now?: () => number },
 ): ChatAdapter {
-  const botToken = config.botToken;
-  if (botToken === null) throw new Error('slack: SLACK_BOT_TOKEN is not set (the xoxb- token from "OAuth & Permissions")');
+  if (config.botToken === null) throw new Error('slack: SLACK_BOT_TOKEN is not set (the xoxb- token from "OAuth & Permissions")');
+  const botToken: string = config.botToken;
   const mode = selectSlackMode(config);
   if (mode === 'socket' && config.appToken === null) {
     throw new Error('slack: set SLACK_APP_TOKEN (xapp-, Socket Mode) or both SLACK_SIGNING_SECRET and SLACK_PORT (HTTP mode)');
@@ -49,28 +49,15 @@ export function createSlackAdapter(
     name: 'slack',
     async start(onCommand: CommandHandler) {
       if (app !== null) throw new Error('slack: adapter already started');
-      const auth = await client.auth.test().catch((cause: unknown) => {
-        throw new Error('slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL', { cause });
-      });
-      const boltLogger = createBoltLogger(log);
-      const common = { token: botToken, logger: boltLogger, clientOptions, tokenVerificationEnabled: false, botUserId: auth.user_id, botId: auth.bot_id };
-      if (mode === 'http') {
-        const receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
-        app = new App({ ...common, receiver });
-        wire(app, onCommand);
-        server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!);
-        connected = true;
-        log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, path: SLACK_EVENTS_PATH });
-      } else {
-        const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger, installerOptions: { clientOptions } });
-        receiver.client.on('connected', () => { connected = true; });
-        receiver.client.on('reconnecting', () => { connected = false; });
-        receiver.client.on('disconnected', () => { connected = false; });
-        app = new App({ ...common, receiver });
-        wire(app, onCommand);
-        await app.start();
-        connected = true;
-        log.info('slack_socket_connected', { team: auth.team ?? null });
+      try {
+        await connect(onCommand);
+      } catch (err) {
+        // A failed start leaves nothing half-open (no reconnecting socket), so start() may be retried.
+        const partial = app as App | null;
+        if (mode === 'socket' && partial !== null) await partial.stop().catch(() => undefined);
+        app = null;
+        server = null;
+        throw err;
       }
     },
     post: (channel, message, opts) => post(channel, message, opts),
@@ -91,6 +78,32 @@ export function createSlackAdapter(
     },
     isConnected: () => connected,
   };
+
+  async function connect(onCommand: CommandHandler): Promise<void> {
+    const auth = await client.auth.test().catch((cause: unknown) => {
+      throw new Error('slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL', { cause });
+    });
+    const boltLogger = createBoltLogger(log);
+    const common = { token: botToken, logger: boltLogger, clientOptions, tokenVerificationEnabled: false, botUserId: auth.user_id, botId: auth.bot_id };
+    if (mode === 'http') {
+      const receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+      app = new App({ ...common, receiver });
+      wire(app, onCommand);
+      server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!);
+      connected = true;
+      log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, path: SLACK_EVENTS_PATH });
+    } else {
+      const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger, installerOptions: { clientOptions } });
+      receiver.client.on('connected', () => { connected = true; });
+      receiver.client.on('reconnecting', () => { connected = false; });
+      receiver.client.on('disconnected', () => { connected = false; });
+      app = new App({ ...common, receiver });
+      wire(app, onCommand);
+      await app.start();
+      connected = true;
+      log.info('slack_socket_connected', { team: auth.team ?? null });
+    }
+  }
 
   function wire(target: App, onCommand: CommandHandler): void {
     target.use(dropRepeatedEvents(seen, log));

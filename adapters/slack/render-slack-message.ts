@@ -101,12 +101,15 @@ function sections(text: string): SlackBlock[] {
 
 function renderFields(fields: { label: string; value: string }[]): SlackBlock[] {
   const out: SlackBlock[] = [];
-  for (let i = 0; i < fields.length; i += MAX_FIELDS_PER_SECTION) {
-    const chunk = fields.slice(i, i + MAX_FIELDS_PER_SECTION).map((f) => {
+  // Slack refuses empty text objects, so fields with neither label nor value are left out.
+  const texts = fields
+    .map((f) => {
       const label = escapeSlackText(f.label.replace(/\s+/g, ' ').trim());
-      const text = `${label ? `*${label}*\n` : ''}${escapeSlackText(f.value)}`;
-      return mrkdwn(cutSlackText(text, MAX_FIELD_CHARS));
-    });
+      return `${label ? `*${label}*\n` : ''}${escapeSlackText(f.value)}`;
+    })
+    .filter((text) => text.trim() !== '');
+  for (let i = 0; i < texts.length; i += MAX_FIELDS_PER_SECTION) {
+    const chunk = texts.slice(i, i + MAX_FIELDS_PER_SECTION).map((text) => mrkdwn(cutSlackText(text, MAX_FIELD_CHARS)));
     out.push({ type: 'section', fields: chunk });
   }
   return out;

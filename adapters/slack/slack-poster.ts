@@ -56,7 +56,8 @@ export function createSlackPoster(deps: {
         const result = await deps.client.chat.postMessage({
           channel,
           text: payload.text,
-          blocks: payload.blocks,
+          // Slack refuses an empty blocks array; the text alone is then the message.
+          blocks: payload.blocks.length > 0 ? payload.blocks : undefined,
           // Untrusted text must never become a mention or a rewritten link.
           parse: 'none',
           link_names: false,
