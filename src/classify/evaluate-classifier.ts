@@ -97,7 +97,7 @@ export function countWronglyBound(c: EvalCase): number {
   const wrong = new Set<string>();
   for (const m of c.predicted.mentions) {
     const raw = foldRaw(m.raw);
-    if (others.some((o) => o.includes(raw) || raw.includes(o))) wrong.add(m.ref);
+    if (others.some((o) => containsPhrase(o, raw) || containsPhrase(raw, o))) wrong.add(m.ref);
   }
   return wrong.size;
 }
@@ -131,6 +131,14 @@ function toArticles(refs: readonly string[]): Set<string> {
 
 function keepOnly(set: Set<string>, id: string): Set<string> {
   return set.has(id) ? new Set([id]) : new Set();
+}
+
+// "Article 1" must not match inside "Article 14": the phrase has to end at a non-alphanumeric.
+function containsPhrase(hay: string, needle: string): boolean {
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(hay.charAt(i + needle.length))) return true;
+  }
+  return false;
 }
 
 function foldRaw(s: string): string {

@@ -43,7 +43,7 @@ describe('tagConcerns', () => {
 
   it('asks more of a long analysis than of a feed entry before tagging', () => {
     const passing = 'The treaty mentions encryption keys once. ';
-    const filler = 'Delegates met in New York to discuss the text line by line. '.repeat(80);
+    const filler = 'Delegates met in New York to discuss the text line by line. '.repeat(150);
     expect(tagConcerns(normalizeText(passing), NONE)).toContain('compelled-assistance');
     expect(tagConcerns(normalizeText(passing + filler), NONE)).not.toContain('compelled-assistance');
     expect(tagConcerns(normalizeText(passing + filler + passing), NONE)).toContain('compelled-assistance');
