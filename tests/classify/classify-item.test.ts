@@ -104,3 +104,16 @@ describe('selectFinestRefs', () => {
     expect(selectFinestRefs([mention('2'), mention('24')])).toEqual(['2', '24']);
   });
 });
+
+describe('classifyItem with the reference extractor', () => {
+  it('binds article references to the treaty in final numbering', () => {
+    const r = classifyItem({
+      title: 'UN Cybercrime Treaty: Article 28(4) must go',
+      text: 'Article 28(4) of the UN Convention against Cybercrime lets authorities compel engineers; Article 19 of the ICCPR protects expression.',
+      publisher: 'eff',
+      published: '2024-08-01',
+    });
+    expect(r.articles).toEqual(['28.4']);
+    expect(r.mentions[0]).toMatchObject({ ref: '28.4', version: 'final' });
+  });
+});

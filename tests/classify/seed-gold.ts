@@ -63,7 +63,8 @@ const FEED_PAGE_ENTRIES: SeedLabel[] = [
       relevant: true,
       articles: ['4', '6', '18', '19', '24', '28.4', '29', '30', '36.1.b', '36.1.c', '36.2', '40.22'],
       concerns: ['scope', 'expression', 'protocol', 'good-faith-actors', 'safeguards', 'gender-lgbtq', 'surveillance', 'cross-border-cooperation', 'data-protection', 'compelled-assistance'],
-      other_refs: ['Article 38 of the EU Law Enforcement Directive', 'paragraph 125', 'ARTICLE 19'],
+      // The NGO ARTICLE 19 is also named here, but so is the treaty's own Article 19, so it is not listed.
+      other_refs: ['Article 38 of the EU Law Enforcement Directive', 'paragraph 125'],
     },
   },
   { id: 'seed-002-2', publisher: 'eff', published: '2024-07-16', gold: { relevant: false, articles: [], concerns: [] } },
