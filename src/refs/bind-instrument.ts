@@ -12,7 +12,7 @@
  */
 import type { Citation } from './scan-citations.js';
 import type { SentenceSpan } from './split-sentences.js';
-import { classifyInstrumentPhrase, classifyPrecedingName, findInstrumentCues, touchesOrganizationName } from './instrument-cues.js';
+import { classifyInstrumentPhrase, classifyPrecedingName, touchesOrganizationName, type InstrumentCue } from './instrument-cues.js';
 
 /** Who a citation belongs to. */
 export type CitationOwner = 'this' | 'other' | 'organization';
@@ -28,8 +28,14 @@ const NGO_VERB_AFTER = /^\s+(?:said|says|stated|states that|noted|notes|warned|w
 const NGO_DESCRIPTION_AFTER = /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ation|NGO|group|charity|campaign)\b/i;
 const NGO_INTRO_BEFORE = /(?:\b(?:our|an?|the)\s+all(?:y|ies)|\ball(?:y|ies)|\b(?:organi[sz]ations?|groups?|NGOs?|partners?|coalition|members?)\s+(?:such\s+as|like|including))\s*$/i;
 
-/** Returns who `citation` belongs to, reading its sentence and the sentence before it. */
-export function bindCitation(text: string, citation: Citation, sentence: SentenceSpan, previous: SentenceSpan | null): CitationOwner {
+/** Returns who `citation` belongs to, reading its sentence, the sentence before it and the text's instrument cues (from findInstrumentCues). */
+export function bindCitation(
+  text: string,
+  citation: Citation,
+  sentence: SentenceSpan,
+  previous: SentenceSpan | null,
+  cues: readonly InstrumentCue[],
+): CitationOwner {
   if (isArticle19Organization(text, citation, sentence)) return 'organization';
   const owner = readOwnerPhrase(text, citation.end);
   if (owner !== null) {
@@ -39,7 +45,7 @@ export function bindCitation(text: string, citation: Citation, sentence: Sentenc
   const before = text.slice(Math.max(sentence.start, citation.start - BEFORE_WINDOW_CHARS), citation.start);
   const preceding = classifyPrecedingName(before);
   if (preceding !== 'none') return preceding;
-  return isAboutOtherInstrument(text, citation, sentence, previous) ? 'other' : 'this';
+  return isAboutOtherInstrument(text, citation, sentence, previous, cues) ? 'other' : 'this';
 }
 
 /** Returns the noun phrase after "of"/"in"/"under"/"from" that follows a citation ("the zero draft"), or null. */
@@ -67,17 +73,24 @@ function isArticle19Organization(text: string, citation: Citation, sentence: Sen
   return listBefore !== null && touchesOrganizationName(before.slice(0, listBefore.index), false);
 }
 
-function isAboutOtherInstrument(text: string, citation: Citation, sentence: SentenceSpan, previous: SentenceSpan | null): boolean {
-  const cues = findInstrumentCues(text.slice(sentence.start, sentence.end));
+function isAboutOtherInstrument(
+  text: string,
+  citation: Citation,
+  sentence: SentenceSpan,
+  previous: SentenceSpan | null,
+  allCues: readonly InstrumentCue[],
+): boolean {
+  const within = (span: SentenceSpan) => allCues.filter((c) => c.start >= span.start && c.end <= span.end);
+  const cues = within(sentence);
   if (cues.some((c) => c.owner === 'this')) return false;
-  const topical = (c: { start: number }, base: number) => !CONTRAST_BEFORE.test(text.slice(Math.max(base, base + c.start - 40), base + c.start));
-  const earlier = cues.filter((c) => c.owner === 'other' && sentence.start + c.end <= citation.start && topical(c, sentence.start));
+  const topical = (c: InstrumentCue, base: number) => !CONTRAST_BEFORE.test(text.slice(Math.max(base, c.start - 40), c.start));
+  const earlier = cues.filter((c) => c.owner === 'other' && c.end <= citation.start && topical(c, sentence.start));
   if (earlier.length > 0) return true;
   if (cues.length > 0 || !previous || previous.block !== sentence.block) return false;
   // The previous sentence carries over only when it was itself about another instrument's articles
   // ("Article 17 of the ICCPR protects privacy. Article 19 protects expression.").
   const previousText = text.slice(previous.start, previous.end);
-  const previousCues = findInstrumentCues(previousText);
+  const previousCues = within(previous);
   return (
     /\bart(?:icle)?s?\.?\s*\d/i.test(previousText) &&
     previousCues.length > 0 &&

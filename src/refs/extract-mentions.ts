@@ -14,6 +14,7 @@ import type { Mention } from '../classify/classify-types.js';
 import type { TextVersion } from '../treaty/articles.js';
 import { bindCitation } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from './parse-command-ref.js';
+import { findInstrumentCues } from './instrument-cues.js';
 import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
 import { findNumberingEra, resolveNumbering } from './resolve-numbering.js';
 import { scanCitations } from './scan-citations.js';
@@ -51,6 +52,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
   const sentences = splitSentences(text);
   const era = findNumberingEra(ctx.published);
   const documentHint = readDocumentVersion(text);
+  const cues = findInstrumentCues(text);
   const mentions: Mention[] = [];
   let lastArticle: Resolved | null = null;
 
@@ -58,7 +60,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
     const sentenceIndex = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[sentenceIndex]!;
     const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1]! : null;
-    if (bindCitation(text, citation, sentence, previous) !== 'this') continue;
+    if (bindCitation(text, citation, sentence, previous, cues) !== 'this') continue;
 
     const named = readNamedVersion(text, citation, sentence, era);
     const subject = citation.refs.length === 1 ? readSubjectPhrase(text, citation, sentence) : '';
@@ -88,11 +90,12 @@ export function extractChapterMentions(text: string): ChapterMention[] {
   const citations = scanCitations(text).filter((c) => c.kind === 'chapter');
   if (citations.length === 0) return [];
   const sentences = splitSentences(text);
+  const cues = findInstrumentCues(text);
   const out: ChapterMention[] = [];
   for (const citation of citations) {
     const index = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[index]!;
-    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null) !== 'this') continue;
+    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues) !== 'this') continue;
     const sentenceText = formatSentence(text, sentence, citation.start);
     for (const chapter of citation.chapters) out.push({ raw: citation.raw.replace(/\s+/g, ' '), chapter, sentence: sentenceText });
   }
