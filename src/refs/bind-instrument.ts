@@ -28,13 +28,16 @@ const NGO_VERB_AFTER = /^\s+(?:said|says|stated|states that|noted|notes|warned|w
 const NGO_DESCRIPTION_AFTER = /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ation|NGO|group|charity|campaign)\b/i;
 const NGO_INTRO_BEFORE = /(?:\b(?:our|an?|the)\s+all(?:y|ies)|\ball(?:y|ies)|\b(?:organi[sz]ations?|groups?|NGOs?|partners?|coalition|members?)\s+(?:such\s+as|like|including))\s*$/i;
 
-/** Returns who `citation` belongs to, reading its sentence, the sentence before it and the text's instrument cues (from findInstrumentCues). */
+/** Looks up the instruments named in one sentence, with offsets into the whole text. */
+export type SentenceCueLookup = (sentence: SentenceSpan) => readonly InstrumentCue[];
+
+/** Returns who `citation` belongs to, reading its sentence and the sentence before it. */
 export function bindCitation(
   text: string,
   citation: Citation,
   sentence: SentenceSpan,
   previous: SentenceSpan | null,
-  cues: readonly InstrumentCue[],
+  cuesIn: SentenceCueLookup,
 ): CitationOwner {
   if (isArticle19Organization(text, citation, sentence)) return 'organization';
   const owner = readOwnerPhrase(text, citation.end);
@@ -45,7 +48,7 @@ export function bindCitation(
   const before = text.slice(Math.max(sentence.start, citation.start - BEFORE_WINDOW_CHARS), citation.start);
   const preceding = classifyPrecedingName(before);
   if (preceding !== 'none') return preceding;
-  return isAboutOtherInstrument(text, citation, sentence, previous, cues) ? 'other' : 'this';
+  return isAboutOtherInstrument(text, citation, sentence, previous, cuesIn) ? 'other' : 'this';
 }
 
 /** Returns the noun phrase after "of"/"in"/"under"/"from" that follows a citation ("the zero draft"), or null. */
@@ -78,10 +81,9 @@ function isAboutOtherInstrument(
   citation: Citation,
   sentence: SentenceSpan,
   previous: SentenceSpan | null,
-  allCues: readonly InstrumentCue[],
+  cuesIn: SentenceCueLookup,
 ): boolean {
-  const within = (span: SentenceSpan) => allCues.filter((c) => c.start >= span.start && c.end <= span.end);
-  const cues = within(sentence);
+  const cues = cuesIn(sentence);
   if (cues.some((c) => c.owner === 'this')) return false;
   const topical = (c: InstrumentCue, base: number) => !CONTRAST_BEFORE.test(text.slice(Math.max(base, c.start - 40), c.start));
   const earlier = cues.filter((c) => c.owner === 'other' && c.end <= citation.start && topical(c, sentence.start));
@@ -90,7 +92,7 @@ function isAboutOtherInstrument(
   // The previous sentence carries over only when it was itself about another instrument's articles
   // ("Article 17 of the ICCPR protects privacy. Article 19 protects expression.").
   const previousText = text.slice(previous.start, previous.end);
-  const previousCues = within(previous);
+  const previousCues = cuesIn(previous);
   return (
     /\bart(?:icle)?s?\.?\s*\d/i.test(previousText) &&
     previousCues.length > 0 &&

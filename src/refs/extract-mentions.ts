@@ -12,9 +12,9 @@
  */
 import type { Mention } from '../classify/classify-types.js';
 import type { TextVersion } from '../treaty/articles.js';
-import { bindCitation } from './bind-instrument.js';
+import { bindCitation, type SentenceCueLookup } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from './parse-command-ref.js';
-import { findInstrumentCues } from './instrument-cues.js';
+import { findInstrumentCues, type InstrumentCue } from './instrument-cues.js';
 import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
 import { findNumberingEra, resolveNumbering } from './resolve-numbering.js';
 import { scanCitations } from './scan-citations.js';
@@ -52,7 +52,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
   const sentences = splitSentences(text);
   const era = findNumberingEra(ctx.published);
   const documentHint = readDocumentVersion(text);
-  const cues = findInstrumentCues(text);
+  const cues = memoizeSentenceCues(text);
   const mentions: Mention[] = [];
   let lastArticle: Resolved | null = null;
 
@@ -90,7 +90,7 @@ export function extractChapterMentions(text: string): ChapterMention[] {
   const citations = scanCitations(text).filter((c) => c.kind === 'chapter');
   if (citations.length === 0) return [];
   const sentences = splitSentences(text);
-  const cues = findInstrumentCues(text);
+  const cues = memoizeSentenceCues(text);
   const out: ChapterMention[] = [];
   for (const citation of citations) {
     const index = findSentenceIndex(sentences, citation.start);
@@ -115,4 +115,17 @@ function resolveRef(
 function findOwningArticle(last: Resolved | null, sentence: SentenceSpan, sentenceIndex: number): Resolved | null {
   if (!last || last.block !== sentence.block || sentenceIndex - last.sentenceIndex > BARE_PARAGRAPH_SENTENCES_BACK) return null;
   return last;
+}
+
+// Instrument names are looked up only in sentences that cite something, once per sentence.
+function memoizeSentenceCues(text: string): SentenceCueLookup {
+  const memo = new Map<number, InstrumentCue[]>();
+  return (span) => {
+    let cues = memo.get(span.start);
+    if (!cues) {
+      cues = findInstrumentCues(text.slice(span.start, span.end)).map((c) => ({ ...c, start: c.start + span.start, end: c.end + span.start }));
+      memo.set(span.start, cues);
+    }
+    return cues;
+  };
 }
