@@ -6,6 +6,7 @@ export interface Config {
   sourcesFile: string | null;
   calendarFile: string | null;
   httpPort: number | null;
+  httpHost: string;
   logLevel: LogLevel;
   contactUrl: string;
   digestCron: string;
@@ -35,6 +36,7 @@ export const CONFIG_DEFAULTS = {
   TREATYWATCH_SOURCES: '',
   TREATYWATCH_CALENDAR: '',
   TREATYWATCH_HTTP_PORT: '',
+  TREATYWATCH_HTTP_HOST: '127.0.0.1',
   TREATYWATCH_CONTACT_URL: 'https://github.com/treatywatch/treatywatch',
   TREATYWATCH_DIGEST_CRON: '0 8 * * *',
   TREATYWATCH_DIGEST_TZ: 'UTC',
@@ -69,13 +71,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const timeZone = get('TREATYWATCH_DIGEST_TZ');
   if (!isTimeZone(timeZone)) {
-    throw new Error(`config: TREATYWATCH_DIGEST_TZ must be an IANA time zone such as Europe/Geneva (got "${timeZone}")`);
+    throw new Error(`config: TREATYWATCH_DIGEST_TZ must be an IANA time zone such as Europe/Berlin (got "${timeZone}")`);
   }
   return {
     dbPath: get('TREATYWATCH_DB'),
     sourcesFile: opt('TREATYWATCH_SOURCES'),
     calendarFile: opt('TREATYWATCH_CALENDAR'),
     httpPort: parsePort(env, 'TREATYWATCH_HTTP_PORT'),
+    httpHost: get('TREATYWATCH_HTTP_HOST'),
     logLevel: logLevel as LogLevel,
     contactUrl: get('TREATYWATCH_CONTACT_URL'),
     digestCron: get('TREATYWATCH_DIGEST_CRON'),

@@ -13,7 +13,7 @@ export type LogFields = Record<string, unknown>;
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const REDACTED = '[redacted]';
 // Token shapes we never want in a log line even when they were not registered as secrets.
-const TOKEN_PATTERN = /\b(xox[abprs]-[0-9A-Za-z-]{6,}|xapp-[0-9A-Za-z-]{6,}|syt_[0-9A-Za-z_]{6,}|Bearer\s+[^\s"']{6,})/g;
+const TOKEN_PATTERN = /\b(xox[abprs]-[0-9A-Za-z-]{6,}|xapp-[0-9A-Za-z-]{6,}|syt_[0-9A-Za-z_]{6,}|Bearer\s+[^\s"'\\]{6,})/g;
 
 /** Returns a logger writing one JSON object per line to `write`, with every known secret replaced. */
 export function createLogger(opts: {
@@ -29,7 +29,8 @@ export function createLogger(opts: {
   const emit = (level: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (RANK[level] < min) return;
     const record = { time: new Date(now()).toISOString(), level, msg, ...normalize(fields) };
-    write(redact(JSON.stringify(record), secrets));
+    // Redact values, not the serialized line, so a replacement can never break the JSON.
+    write(JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? redact(value, secrets) : value)));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

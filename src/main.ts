@@ -13,6 +13,8 @@ import { startDeliveryWorker } from './deliver/delivery-worker.js';
 import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { createLogger, type Logger } from './log.js';
+import { createBotMetrics } from './ops/bot-metrics.js';
+import { startOpsServer, type OpsServer } from './ops/ops-server.js';
 import { startPollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
@@ -27,6 +29,8 @@ export interface Bot {
   closed: Promise<void>;
   db: Db;
   adapters: readonly ChatAdapter[];
+  /** The port of the ops server (`/healthz`, `/readyz`, `/metrics`), or null when it is off. */
+  opsPort: number | null;
 }
 
 export interface StartOptions {
@@ -62,13 +66,27 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
     upsertSubscription(db, 'console', CONSOLE_CHANNEL, { digestCron: config.digestCron, digestTimeZone: config.digestTimeZone }, now());
   }
 
-  const worker = startDeliveryWorker({ db, adapters: new Map(adapters.map((a) => [a.name, a])), log, now });
+  const metrics = createBotMetrics(db, now);
+  const counted = adapters.map((a) => countPostErrors(a, () => metrics.recordAdapterError(a.name)));
+  const worker = startDeliveryWorker({ db, adapters: new Map(counted.map((a) => [a.name, a])), log, now });
   const poll = () => pollSources({
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
-    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs),
+    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs), onReport: metrics.recordPoll,
   });
   const scheduler = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
   const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions });
+  let ops: OpsServer | null = null;
+  if (config.httpPort !== null) {
+    ops = await startOpsServer({
+      port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
+      ready: () => ({
+        database: db.open,
+        scheduler: scheduler.isRunning(),
+        ...Object.fromEntries(adapters.map((a) => [`adapter:${a.name}`, a.isConnected()])),
+      }),
+    });
+    log.info('ops server listening', { port: ops.port, host: config.httpHost });
+  }
   for (const adapter of adapters) await adapter.start(onCommand);
   void scheduler.runNow();
   log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath });
@@ -77,13 +95,14 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
     stopping ??= (async () => {
       await scheduler.stop();
       await worker.stop();
+      await ops?.close();
       for (const adapter of adapters) await adapter.stop().catch((err: unknown) => log.warn('adapter stop failed', { adapter: adapter.name, error: err }));
       db.close();
       log.info('bot stopped', {});
     })();
     return stopping;
   }
-  return { stop, closed, db, adapters };
+  return { stop, closed, db, adapters, opsPort: ops?.port ?? null };
 }
 
 /** Returns the adapters the config asks for: Slack and/or Matrix when their credentials are set, else the console. */
@@ -100,4 +119,18 @@ export function selectAdapters(
   }
   if (adapters.length === 0) adapters.push(createConsoleAdapter({ input: deps.input, write: deps.write, onClose: deps.onClose }));
   return adapters;
+}
+
+/** Returns the adapter with every failed post counted (the `treatywatch_adapter_errors_total` metric). */
+function countPostErrors(adapter: ChatAdapter, onError: () => void): ChatAdapter {
+  return {
+    name: adapter.name,
+    start: (onCommand) => adapter.start(onCommand),
+    stop: () => adapter.stop(),
+    isConnected: () => adapter.isConnected(),
+    post: (channel, message, opts) => adapter.post(channel, message, opts).catch((err: unknown) => {
+      onError();
+      throw err;
+    }),
+  };
 }

@@ -21,3 +21,13 @@ describe('createLogger', () => {
     expect(all).toContain('[redacted]');
   });
 });
+
+describe('redaction', () => {
+  it('keeps each line valid JSON when a token sits inside an escaped string', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'debug', write: (l) => lines.push(l) });
+    log.debug('library', { detail: 'result: {"echoed":"Bearer xoxb-123456789-abcdef"}' });
+    const parsed = JSON.parse(lines[0]!) as { detail: string };
+    expect(parsed.detail).toBe('result: {"echoed":"[redacted]"}');
+  });
+});
