@@ -45,10 +45,10 @@ export function generateText(random: () => number, sentences: number, treatyShar
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Returns an RSS 2.0 feed of `items` generated entries (about 1 KB each). */
-export function generateFeed(random: () => number, feedIndex: number, items: number): string {
+export function generateFeed(random: () => number, feedIndex: number, items: number, treatyShare = 0.1): string {
   const entries: string[] = [];
   for (let i = 0; i < items; i++) {
-    const { text } = generateText(random, 8, 0.3);
+    const { text } = generateText(random, 8, treatyShare);
     const day = 1 + Math.floor(random() * 28);
     entries.push(`<item><guid isPermaLink="false">bench-${feedIndex}-${i}</guid>` +
       `<title>${escapeXml(text.split('.')[0]!)} (${feedIndex}/${i})</title>` +

@@ -3,9 +3,11 @@
  * prints the DESIGN section 11 budgets beside them. Data is generated from a fixed seed.
  * `--json` prints the same as JSON. Everything talks only to 127.0.0.1.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureColdStart } from './measure-cold-start.js';
 import { measureIngest } from './measure-ingest.js';
 import { measureLookup } from './measure-lookup.js';
@@ -23,32 +25,58 @@ export interface Figure {
 
 const SEED = 20241224;
 
+/** Each stage runs in a child process of its own, so its peak memory is its own. */
+const STAGES: Record<string, (dir: string) => Promise<Figure[]>> = {
+  ingest: (dir) => measureIngest(dir, SEED),
+  lookup: async (dir) => measureLookup(dir, SEED),
+  poll: (dir) => measurePollCycle(dir),
+  stall: () => measureStall(SEED),
+  'cold-start': (dir) => measureColdStart(dir),
+};
+
 async function main(): Promise<void> {
+  const stageAt = process.argv.indexOf('--stage');
+  if (stageAt >= 0) return runStage(process.argv[stageAt + 1] ?? '');
   const json = process.argv.includes('--json');
-  const dir = mkdtempSync(join(tmpdir(), 'treatywatch-bench-'));
-  const startRssMb = process.memoryUsage().rss / 1048576;
   const figures: Figure[] = [];
-  const step = (name: string) => { if (!json) process.stderr.write(`bench: ${name}…\n`); };
-  try {
-    step('ingest');
-    figures.push(...(await measureIngest(dir, SEED)));
-    step('lookup and search with 100k items');
-    figures.push(...measureLookup(dir, SEED));
-    step('poll cycle of 200 sources answering 304');
-    figures.push(...(await measurePollCycle(dir)));
-    step('event-loop stall while the largest feed parses');
-    figures.push(...(await measureStall(SEED)));
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    figures.push({
-      name: 'peak RSS (this bench process)', value: round(peakRssMb), unit: 'MB',
-      baseline: { name: 'RSS at bench start', value: round(startRssMb) }, budget: '< 150 MB', met: peakRssMb < 150,
+  const bareRssMb = (await runChild(['-e', 'process.stdout.write(JSON.stringify({ figures: [], peakRssMb: process.resourceUsage().maxRSS / 1024 }))'])).peakRssMb;
+  for (const stage of Object.keys(STAGES)) {
+    if (!json) process.stderr.write(`bench: ${stage}…\n`);
+    const result = await runChild([fileURLToPath(import.meta.url), '--stage', stage]);
+    figures.push(...result.figures, {
+      name: `peak RSS, ${stage} stage process`, value: round(result.peakRssMb), unit: 'MB',
+      baseline: { name: 'bare node process', value: round(bareRssMb) }, budget: '< 150 MB', met: result.peakRssMb < 150,
     });
-    step('cold start to ready');
-    figures.push(...(await measureColdStart(dir)));
+  }
+  process.stdout.write(json ? JSON.stringify({ seed: SEED, node: process.version, figures }, null, 2) + '\n' : formatFigures(figures));
+}
+
+async function runStage(name: string): Promise<void> {
+  const stage = STAGES[name];
+  if (!stage) throw new Error(`bench: unknown stage "${name}"`);
+  const dir = mkdtempSync(join(tmpdir(), 'treatywatch-bench-'));
+  try {
+    const figures = await stage(dir);
+    process.stdout.write(JSON.stringify({ figures, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(json ? JSON.stringify({ seed: SEED, node: process.version, figures }, null, 2) + '\n' : formatFigures(figures));
+}
+
+function runChild(args: string[]): Promise<{ figures: Figure[]; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench: ${args.join(' ')} exited with ${code}`));
+      try {
+        resolve(JSON.parse(out) as { figures: Figure[]; peakRssMb: number });
+      } catch (cause) {
+        reject(new Error('bench: a stage printed no result', { cause }));
+      }
+    });
+  });
 }
 
 /** Returns the figures as an aligned table. */

@@ -9,11 +9,15 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Arabic short vowels and hamza seats are often left out in news text; dropping them lets both spellings match.
 const ARABIC_MARKS = /[\u064b-\u0655\u0670]/g;
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 const ESCAPE_OR_PLAIN = /(\\[pPu]\{[^}]*\}|\\.)|([^\\]+)/g;
 
 /** Returns `text` folded for matching: NFKC, lower case, no diacritics, plain quotes and dashes, single spaces. */
 export function normalizeText(text: string): string {
-  return foldMarks(text.normalize('NFKC').toLowerCase())
+  // Pure ASCII has nothing to compose, decompose or strip: skip the three Unicode passes (most feed text).
+  const folded = ASCII_ONLY.test(text) ? text.toLowerCase() : foldMarks(text.normalize('NFKC').toLowerCase());
+  return folded
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

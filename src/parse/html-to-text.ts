@@ -1,20 +1,38 @@
-import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 // Elements whose text is never content a reader sees.
-const HIDDEN = 'script, style, noscript, template, iframe, object, svg, head';
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head']);
 // Elements that end a line, so words from two paragraphs do not run together.
-const BLOCKS = 'p, div, li, ul, ol, h1, h2, h3, h4, h5, h6, tr, table, blockquote, section, article, header, footer, pre, dd, dt, figure, figcaption, hr';
+const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'blockquote', 'section', 'article', 'header', 'footer', 'pre', 'dd', 'dt', 'figure', 'figcaption', 'hr']);
 
 /** Returns the visible text of an HTML fragment (entities decoded, scripts and styles dropped), capped at `maxChars`. */
 export function htmlToText(html: string, maxChars: number): string {
   if (html === '') return '';
   // Plain text with no markup or entities needs no DOM.
   if (!/[<&]/.test(html)) return capText(normalizeSpace(html), maxChars);
-  const $ = cheerio.load(html, null, false);
-  $(HIDDEN).remove();
-  $('br').replaceWith('\n');
-  $(BLOCKS).after('\n');
-  return capText(normalizeSpace($.root().text()), maxChars);
+  // A streaming tokenizer, not a DOM: this runs for every feed entry and is most of the parse cost.
+  const parts: string[] = [];
+  let hiddenDepth = 0;
+  let length = 0;
+  const parser = new Parser({
+    onopentagname(name) {
+      if (HIDDEN.has(name)) hiddenDepth++;
+      else if (name === 'br' && hiddenDepth === 0) parts.push('\n');
+    },
+    onclosetag(name) {
+      if (HIDDEN.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
+      else if (BLOCKS.has(name) && hiddenDepth === 0) parts.push('\n');
+    },
+    ontext(text) {
+      // Stop collecting well past the cap; the rest would only be cut off.
+      if (hiddenDepth === 0 && length <= maxChars * 2) {
+        parts.push(text);
+        length += text.length;
+      }
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  parser.end(html);
+  return capText(normalizeSpace(parts.join('')), maxChars);
 }
 
 /** Returns the text on one line: every run of whitespace, newlines included, becomes one space. */
