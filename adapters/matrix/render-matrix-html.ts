@@ -1,4 +1,5 @@
 import type { Block, Span } from '../../src/deliver/message.js';
+import { parseHttpUrl } from '../../src/parse/resolve-url.js';
 
 /** Grey used for small print; the spec's `data-mx-color` takes a #rrggbb value. */
 const CONTEXT_COLOR = '#808080';
@@ -58,11 +59,5 @@ function escapeText(text: string): string {
 
 /** Returns the URL normalised when it is absolute http(s), else null (javascript:, data:, relative...). */
 export function toSafeHref(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  return parseHttpUrl(url)?.href ?? null;
 }

@@ -3,6 +3,7 @@
  * (mentions like `<!channel>`, links like `<url|label>`), so every string is escaped, `&` first so
  * the entities we add are not escaped again. Only `buildSlackLink` below ever writes a `<`.
  */
+import { parseHttpUrl } from '../../src/parse/resolve-url.js';
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -40,13 +41,8 @@ export function buildSlackLink(url: string, label: string): string | null {
 
 /** Returns the URL in its normalised form when it is http(s) without credentials, otherwise null. */
 export function normaliseLinkUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return null;
   // user:pass@ lets a link show one host and open another in some clients.
   if (parsed.username !== '' || parsed.password !== '') return null;
   return parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedItem } from '../domain.js';
+import { parseHttpUrl } from '../parse/resolve-url.js';
 
 // An item's identity, in order of trust (DESIGN section 5):
 // 1. `guid:<guid>` when the feed gives one;
@@ -28,13 +29,8 @@ export interface KeyedItem {
 
 /** Returns the canonical form of an http(s) URL (lower-case scheme and host, no fragment, default port or tracking parameters, sorted query), or null. */
 export function canonicalizeUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return null;
   parsed.hash = '';
   // WHATWG URL already lower-cases scheme and host and drops default ports; a trailing dot is the same host.
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.slice(0, -1);
