@@ -7,10 +7,10 @@ import { startBot } from '../../src/main.js';
 import { conditionalRoute, rssFeed, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
 const FAKE = {
-  SLACK_BOT_TOKEN: 'xoxb-000000000000-fake-bot-token-for-tests',
-  SLACK_APP_TOKEN: 'xapp-1-A000-fake-app-token-for-tests',
+  SLACK_BOT_TOKEN: 'xoxb-fake-bot',
+  SLACK_APP_TOKEN: 'xapp-fake-app',
   SLACK_SIGNING_SECRET: 'fake-signing-secret-0123456789',
-  MATRIX_ACCESS_TOKEN: 'syt_ZmFrZQ_fake_matrix_token_for_tests',
+  MATRIX_ACCESS_TOKEN: 'syt_fakemx1',
 };
 
 let server: FixtureServer;

@@ -51,7 +51,7 @@ export interface FakeHomeserver {
 /** Starts a fake homeserver for one bot account on 127.0.0.1 and an ephemeral port. */
 export async function startFakeHomeserver(opts: { userId?: string; accessToken?: string } = {}): Promise<FakeHomeserver> {
   const userId = opts.userId ?? '@treatywatch:fake.test';
-  const accessToken = opts.accessToken ?? 'syt_fake_token_0001';
+  const accessToken = opts.accessToken ?? 'syt_fake01';
   const log = new FakeRoomLog();
   const txnCache = new Map<string, string>();
   const filters = new Map<string, unknown>();

@@ -97,7 +97,7 @@ describe('Matrix adapter start', () => {
   });
 
   it('fails to start with a clear error when the token is refused', async () => {
-    const started = startBot(fake, { accessToken: 'syt_wrong_token_0000' });
+    const started = startBot(fake, { accessToken: 'syt_wrong0' });
     await expect(started).rejects.toThrow(/^matrix: the homeserver refused MATRIX_ACCESS_TOKEN/);
   });
 

@@ -4,7 +4,7 @@ import { openDatabase } from '../../../src/store/db.js';
 import { createSlackAdapter, selectSlackMode } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi } from './fake-slack-api.js';
 
-const base = { botToken: 'xoxb-test-token', appToken: null, signingSecret: null, port: null, adminUserIds: [], apiUrl: null };
+const base = { botToken: 'xoxb-fake1', appToken: null, signingSecret: null, port: null, adminUserIds: [], apiUrl: null };
 
 describe('createSlackAdapter', () => {
   it('chooses HTTP mode only when both a signing secret and a port are set', () => {

@@ -41,7 +41,7 @@ beforeEach(async () => {
   const { log, lines } = createRecordingLogger();
   logLines = lines;
   adapter = createSlackAdapter(
-    { botToken: 'xoxb-test-token', appToken: null, signingSecret: SECRET, port: 0, adminUserIds: ['UADMIN'], apiUrl: api.url },
+    { botToken: 'xoxb-fake1', appToken: null, signingSecret: SECRET, port: 0, adminUserIds: ['UADMIN'], apiUrl: api.url },
     { db, log },
   );
   await adapter.start(async (text, ctx) => {

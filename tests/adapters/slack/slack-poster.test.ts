@@ -19,7 +19,7 @@ let post: SlackPoster;
 
 // A fake clock: sleeping moves time forward at once, so pacing and backoff are measured, not waited.
 function createPoster(timeoutMs = 2_000): SlackPoster {
-  const client = new webApi.WebClient('xoxb-test-token', createSlackClientOptions({ apiUrl: api.url, log: silentLogger, timeoutMs }));
+  const client = new webApi.WebClient('xoxb-fake1', createSlackClientOptions({ apiUrl: api.url, log: silentLogger, timeoutMs }));
   return createSlackPoster({
     client,
     log: silentLogger,

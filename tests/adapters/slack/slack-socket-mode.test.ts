@@ -38,7 +38,7 @@ beforeEach(async () => {
   db = openDatabase(':memory:');
   received = [];
   adapter = createSlackAdapter(
-    { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', signingSecret: null, port: null, adminUserIds: [], apiUrl: api.url },
+    { botToken: 'xoxb-fake1', appToken: 'xapp-fake1', signingSecret: null, port: null, adminUserIds: [], apiUrl: api.url },
     { db, log: createRecordingLogger().log },
   );
   await adapter.start(async (text) => {
@@ -61,8 +61,8 @@ describe('Slack adapter in Socket Mode', () => {
     await socket;
     expect(adapter.isConnected()).toBe(true);
     const open = api.calls.find((c) => c.method === 'apps.connections.open');
-    expect(open?.authorization).toBe('Bearer xapp-test-token');
-    expect(api.calls.find((c) => c.method === 'auth.test')?.authorization).toBe('Bearer xoxb-test-token');
+    expect(open?.authorization).toBe('Bearer xapp-fake1');
+    expect(api.calls.find((c) => c.method === 'auth.test')?.authorization).toBe('Bearer xoxb-fake1');
   });
 
   it('acks a slash_commands envelope by its id and answers through response_url', async () => {
