@@ -89,7 +89,7 @@ export function dueSources(db: Db, nowMs: number): Source[] {
   return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND next_check_at_ms <= ? ORDER BY next_check_at_ms, id').all(nowMs) as Row[]).map(rowToSource);
 }
 
-/** Returns the enabled sources; with `honourBackoff`, failing sources still inside their backoff are left out. */
+/** Returns the enabled sources, leaving out failing ones still inside their backoff (for a forced poll). */
 export function enabledSources(db: Db, nowMs: number): Source[] {
   return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND (error_count = 0 OR next_check_at_ms <= ?) ORDER BY id').all(nowMs) as Row[]).map(rowToSource);
 }
