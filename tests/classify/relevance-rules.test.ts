@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../src/classify/classify-item.js';
 import { normalizeText } from '../../src/classify/normalize-text.js';
 import { loadRelevanceRules, parseRelevanceRules } from '../../src/classify/relevance-rules.js';
 import { publisherPrior, scoreRelevance } from '../../src/classify/score-relevance.js';
+import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
 
 const rules = loadRelevanceRules();
 
@@ -74,9 +76,9 @@ describe('scoreRelevance', () => {
   });
 });
 
-describe('relevance on the labelled examples', () => {
+describe.skipIf(!HAS_SHARED_DATA)(`relevance on the labelled examples${SHARED_DATA_SKIP}`, () => {
   it('scores at least 0.9 F1 on the verbatim feed entries of the dev set', () => {
-    const lines = readFileSync('../shared/data/eval/dev.jsonl', 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(join(SHARED_DATA_DIR, 'eval/dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
     let tp = 0;
     let fp = 0;
     let fn = 0;

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { EvalReport } from '../../src/classify/evaluate-classifier.js';
+import { HAS_SHARED_DATA, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
 import { buildSeedGoldLines, splitFeedPage } from './seed-gold.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tw-seeds-'));
@@ -26,7 +27,7 @@ describe('splitFeedPage', () => {
   });
 });
 
-describe('the seed documents', () => {
+describe.skipIf(!HAS_SHARED_DATA)(`the seed documents${SHARED_DATA_SKIP}`, () => {
   it('are classified as labelled: treaty analyses in, the unrelated feed entries out', async () => {
     const report = await evaluateSeeds();
     expect(report.items).toBe(9);

@@ -5,9 +5,11 @@
  * 003 carries no article labels (its "Articles 1 to 16" shorthand has no single right reading).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_DATA_DIR } from '../helpers/shared-data.js';
 import type { GoldLabels } from '../../src/classify/evaluate-classifier.js';
 
-const SEEDS = '../shared/data/seeds/';
+const SEEDS = join(SHARED_DATA_DIR, 'seeds');
 
 interface SeedLabel {
   id: string;
@@ -100,10 +102,10 @@ export function splitFeedPage(text: string): { title: string; text: string }[] {
 /** Returns the seed documents as gold JSONL lines in the `eval --gold` format. */
 export function buildSeedGoldLines(): string[] {
   const lines = WHOLE_SEEDS.map((s) => {
-    const text = readFileSync(SEEDS + s.file, 'utf8');
+    const text = readFileSync(join(SEEDS, s.file), 'utf8');
     return JSON.stringify({ id: s.id, title: '', text, url: null, publisher: s.publisher, published: s.published, gold: s.gold });
   });
-  const entries = splitFeedPage(readFileSync(SEEDS + '002_1e69c3a3e4f63854.txt', 'utf8'));
+  const entries = splitFeedPage(readFileSync(join(SEEDS, '002_1e69c3a3e4f63854.txt'), 'utf8'));
   if (entries.length !== FEED_PAGE_ENTRIES.length) throw new Error(`seed 002: expected ${FEED_PAGE_ENTRIES.length} entries, found ${entries.length}`);
   entries.forEach((entry, i) => {
     const s = FEED_PAGE_ENTRIES[i]!;

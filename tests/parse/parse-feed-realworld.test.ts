@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/parse/parse-feed.js';
 
-// Real feeds from rss-parser's own test suite (see the folder's README for provenance).
-const DIR = '../shared/data/feeds-realworld/rss-parser/';
+// Real feeds from rss-parser's own test suite (MIT; see the folder's README and LICENSE).
+const DIR = fileURLToPath(new URL('../fixtures/feeds-realworld/rss-parser/', import.meta.url));
 const FEEDS = readdirSync(DIR).filter((name) => name !== 'LICENSE').sort();
 
 // Genuinely broken inputs, and why.

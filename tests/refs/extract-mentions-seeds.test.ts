@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
 import { extractChapterMentions, extractMentions } from '../../src/refs/extract-mentions.js';
 
-const SEEDS_DIR = '../shared/data/seeds';
+const SEEDS_DIR = join(SHARED_DATA_DIR, 'seeds');
 
 /** Reads the seed whose file name starts with `prefix`. */
 function readSeed(prefix: string): string {
@@ -34,7 +36,7 @@ const SEEDS = [
   { prefix: '004', published: '2023-09-20', present: ['28.4'], absent: ['19'] },
 ];
 
-describe('extractMentions on the seed documents', () => {
+describe.skipIf(!HAS_SHARED_DATA)(`extractMentions on the seed documents${SHARED_DATA_SKIP}`, () => {
   it.each(SEEDS)('finds the hand-labelled references in seed $prefix', ({ prefix, published, present, absent }) => {
     const refs = new Set(extractMentions(readSeed(prefix), { published }).map((m) => m.ref));
     for (const ref of present) expect(refs, `expected ${ref}`).toContain(ref);
