@@ -1,4 +1,4 @@
-/** The vocabulary shared by every stage: Source, Item and their tags. */
+/** The vocabulary shared by every stage: Source, Item, their tags and the official text's provisions. */
 
 export type SourceKind = 'feed' | 'page' | 'treaty-status';
 export type SourcePriority = 'high' | 'normal' | 'low';
@@ -71,6 +71,14 @@ export interface ParsedSource {
   ttlMs: number | null;
 }
 
+/** A parsed item with the identity the store deduplicates on. */
+export interface KeyedItem {
+  item: ParsedItem;
+  key: string;
+  canonicalUrl: string | null;
+  contentHash: string;
+}
+
 /** An item as stored. */
 export interface Item {
   id: number;
@@ -92,4 +100,40 @@ export interface Item {
   deliverable: boolean;
   relevant: boolean | null;
   score: number | null;
+}
+
+/** One article reference found in the text, bound to this treaty and resolved to final numbering. */
+export interface Mention {
+  /** The text as written, e.g. "Article 28(4)". */
+  raw: string;
+  /** Canonical final-numbering ref: "28", "28.4", "47.1.b", "2.b". */
+  ref: string;
+  /** The canonical ref in the numbering the text used, e.g. "17" for a zero-draft citation. */
+  cited_as: string;
+  /** Which numbering the citation used. */
+  version: 'final' | 'zero';
+  /** The sentence the reference came from. */
+  sentence: string;
+}
+
+/** An item's tags as the classifier gives them and the store keeps them. */
+export interface ClassifyResult {
+  relevant: boolean;
+  /** Relevance score from 0 to 1. */
+  score: number;
+  /** Distinct canonical refs (final numbering), finest level cited. */
+  articles: string[];
+  /** Concern ids from the concern taxonomy (knowledge/concerns.json). */
+  concerns: string[];
+  mentions: Mention[];
+}
+
+/** One stored unit of the official text: an article's opening words, a paragraph, or a subparagraph. */
+export interface Provision {
+  /** Canonical ref: "28" (the article's opening words), "28.4", "28.4.b" or "2.b". */
+  ref: string;
+  article: number;
+  paragraph: number | null;
+  letter: string | null;
+  text: string;
 }

@@ -8,7 +8,7 @@ import { createMatrixAdapter } from '../adapters/matrix/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createCommandHandler } from './commands/create-command-handler.js';
 import { configSecrets, parseConfig, type Config } from './config.js';
-import type { ChatAdapter } from './deliver/chat-adapter.js';
+import type { ChatAdapter } from './chat/chat-adapter.js';
 import { startDeliveryWorker } from './deliver/delivery-worker.js';
 import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';

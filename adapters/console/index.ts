@@ -4,9 +4,9 @@
  * as plain text. The person at the terminal is the admin of the one channel, "console".
  */
 import { createInterface, type Interface } from 'node:readline';
-import type { ChatAdapter, CommandContext, CommandHandler, PostReceipt } from '../../src/deliver/chat-adapter.js';
-import type { Message } from '../../src/deliver/message.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import type { ChatAdapter, CommandContext, CommandHandler, PostReceipt } from '../../src/chat/chat-adapter.js';
+import type { Message } from '../../src/chat/message.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 
 /** The channel id the console posts to and answers in. */
 export const CONSOLE_CHANNEL = 'console';

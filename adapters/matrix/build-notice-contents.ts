@@ -1,5 +1,5 @@
-import type { Block, Message, Span } from '../../src/deliver/message.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import type { Block, Message, Span } from '../../src/chat/message.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import { renderMatrixHtml } from './render-matrix-html.js';
 import { sanitizeMatrixHtml } from './sanitize-matrix-html.js';
 

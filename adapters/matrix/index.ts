@@ -9,9 +9,9 @@ import {
   type Room,
   type RoomMember,
 } from 'matrix-js-sdk';
-import { PostError, type ChatAdapter, type CommandHandler, type PostReceipt } from '../../src/deliver/chat-adapter.js';
+import { PostError, type ChatAdapter, type CommandHandler, type PostReceipt } from '../../src/chat/chat-adapter.js';
 import type { Config } from '../../src/config.js';
-import type { Message } from '../../src/deliver/message.js';
+import type { Message } from '../../src/chat/message.js';
 import type { Db } from '../../src/store/db.js';
 import { describeError, type Logger } from '../../src/log.js';
 import { buildNoticeContents, type NoticeContent } from './build-notice-contents.js';

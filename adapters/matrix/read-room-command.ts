@@ -1,5 +1,5 @@
 import type { MatrixEvent, Room } from 'matrix-js-sdk';
-import type { CommandContext } from '../../src/deliver/chat-adapter.js';
+import type { CommandContext } from '../../src/chat/chat-adapter.js';
 import { parseMatrixCommand } from './parse-matrix-command.js';
 import { MODERATOR_POWER_LEVEL, readPowerLevel, type PowerState } from './read-power-level.js';
 

@@ -1,4 +1,4 @@
-import type { Block, Span } from '../../src/deliver/message.js';
+import type { Block, Span } from '../../src/chat/message.js';
 import { parseHttpUrl } from '../../src/parse/resolve-url.js';
 
 /** Grey used for small print; the spec's `data-mx-color` takes a #rrggbb value. */

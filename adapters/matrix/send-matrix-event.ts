@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MatrixError, Method, type IRequestOpts, type MatrixClient } from 'matrix-js-sdk';
-import { PostError } from '../../src/deliver/chat-adapter.js';
+import { PostError } from '../../src/chat/chat-adapter.js';
 
 /** How long one send may take before we give up on it (the outbox retries with the same txnId). */
 export const SEND_TIMEOUT_MS = 30_000;

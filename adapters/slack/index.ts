@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { ChatAdapter, CommandHandler } from '../../src/deliver/chat-adapter.js';
+import type { ChatAdapter, CommandHandler } from '../../src/chat/chat-adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import type { Db } from '../../src/store/db.js';

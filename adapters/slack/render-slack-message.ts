@@ -1,5 +1,5 @@
-import type { Block, Message, Span } from '../../src/deliver/message.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import type { Block, Message, Span } from '../../src/chat/message.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import { CUT_MARKER, cutSlackText, splitSlackText } from './cut-slack-text.js';
 import { buildSlackLink, escapeSlackText } from './slack-text.js';
 

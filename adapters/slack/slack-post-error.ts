@@ -1,4 +1,4 @@
-import { PostError } from '../../src/deliver/chat-adapter.js';
+import { PostError } from '../../src/chat/chat-adapter.js';
 
 // Platform errors that say "try again later" rather than "this will never work".
 const TRANSIENT_PLATFORM_ERRORS = new Set([

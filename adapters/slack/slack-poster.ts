@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { PostReceipt } from '../../src/deliver/chat-adapter.js';
-import type { Message } from '../../src/deliver/message.js';
+import type { PostReceipt } from '../../src/chat/chat-adapter.js';
+import type { Message } from '../../src/chat/message.js';
 import type { Logger } from '../../src/log.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { renderSlackMessages, type SlackPayload } from './render-slack-message.js';

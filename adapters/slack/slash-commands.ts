@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { CommandContext, CommandHandler } from '../../src/deliver/chat-adapter.js';
-import { errorMessage, type Message } from '../../src/deliver/message.js';
+import type { CommandContext, CommandHandler } from '../../src/chat/chat-adapter.js';
+import { errorMessage, type Message } from '../../src/chat/message.js';
 import { describeError, type Logger } from '../../src/log.js';
 import type { CommandsSeen } from './commands-seen.js';
 import { renderSlackMessages } from './render-slack-message.js';

@@ -3,7 +3,8 @@
  * mentions and concerns. An item that is not about the convention gets no tags at all, so an
  * "Article 19" in an ICCPR post never reaches a digest.
  */
-import type { ClassifyInput, ClassifyResult, Mention } from './classify-types.js';
+import type { ClassifyInput } from './classify-types.js';
+import type { ClassifyResult, Mention } from '../domain.js';
 import { findMentions, type MentionExtractor } from './find-mentions.js';
 import { normalizeText } from './normalize-text.js';
 import { scoreRelevance } from './score-relevance.js';

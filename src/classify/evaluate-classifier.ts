@@ -12,7 +12,7 @@
  *   `other_refs` (raw citations of other instruments, e.g. "Article 19 of the ICCPR").
  * A metric with nothing to find and nothing found scores 1 (no misses, no false alarms).
  */
-import type { ClassifyResult } from './classify-types.js';
+import type { ClassifyResult } from '../domain.js';
 
 /** The gold labels of one item; any field may be absent. */
 export interface GoldLabels {

@@ -1,4 +1,4 @@
-import type { Mention } from './classify-types.js';
+import type { Mention } from '../domain.js';
 import { extractMentions } from '../refs/extract-mentions.js';
 
 /** The signature of the article-reference extractor the classifier binds to. */

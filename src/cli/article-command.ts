@@ -1,4 +1,4 @@
-import { renderPlainText } from '../deliver/render-text.js';
+import { renderPlainText } from '../chat/render-text.js';
 import { parseCommandRef } from '../refs/parse-command-ref.js';
 import { formatArticleLookup } from '../treaty/answer-article.js';
 import { lookupArticle } from '../treaty/lookup-article.js';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { classifyItem } from '../classify/classify-item.js';
-import type { ClassifyResult } from '../classify/classify-types.js';
+import type { ClassifyResult } from '../domain.js';
 import { parseItemLine } from '../classify/parse-item-line.js';
 import { describeError } from '../log.js';
 import { parseFlags, type CliIo } from './cli-io.js';

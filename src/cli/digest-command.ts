@@ -1,6 +1,6 @@
 import { answerDigest, parseDuration, selectDigestItems } from '../commands/answer-digest.js';
 import { collapseStories } from '../deliver/build-digest.js';
-import { renderPlainText } from '../deliver/render-text.js';
+import { renderPlainText } from '../chat/render-text.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
 const USAGE = 'Usage: treatywatch digest --since <dur> [--json]   (dur: 90m, 12h, 3d, 2w)';

@@ -1,4 +1,4 @@
-import { renderPlainText } from '../deliver/render-text.js';
+import { renderPlainText } from '../chat/render-text.js';
 import { countArticleTexts } from '../store/treaty-store.js';
 import { formatTreatySearch } from '../treaty/answer-search.js';
 import { searchTreaty } from '../treaty/search-treaty.js';

@@ -1,5 +1,5 @@
 import { listConcerns } from '../deliver/concern-names.js';
-import { errorMessage, type Message } from '../deliver/message.js';
+import { errorMessage, type Message } from '../chat/message.js';
 import { usageOf } from './command-usage.js';
 
 /** Returns the reply to `concern [id]`: all concern ids with names, or one concern described. */

@@ -1,5 +1,5 @@
 import { buildDigest, formatDate } from '../deliver/build-digest.js';
-import { errorMessage, type Message } from '../deliver/message.js';
+import { errorMessage, type Message } from '../chat/message.js';
 import { wallClock, wallTimeToInstant } from '../deliver/next-cron-time.js';
 import { matchesFilters } from '../deliver/route-items.js';
 import type { Db } from '../store/db.js';

@@ -1,4 +1,4 @@
-import { textMessage, type Message } from '../deliver/message.js';
+import { textMessage, type Message } from '../chat/message.js';
 import { currentSession, nextSession, type CalendarEvent } from '../deliver/session-calendar.js';
 
 const DAY_MS = 86_400_000;

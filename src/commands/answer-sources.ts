@@ -1,5 +1,5 @@
 import { formatDate } from '../deliver/build-digest.js';
-import { errorMessage, textMessage, type Message } from '../deliver/message.js';
+import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import type { SourceConfig } from '../domain.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { describeError } from '../log.js';

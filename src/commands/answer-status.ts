@@ -1,4 +1,4 @@
-import type { Block, Message } from '../deliver/message.js';
+import type { Block, Message } from '../chat/message.js';
 import { statement, type Db } from '../store/db.js';
 
 /** Ratifications after which the convention can enter into force (Art. 65). */

@@ -1,8 +1,8 @@
 import { formatDate } from '../deliver/build-digest.js';
 import { concernName } from '../deliver/concern-names.js';
-import { errorMessage, textMessage, type Message } from '../deliver/message.js';
+import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import { nextCronTime } from '../deliver/next-cron-time.js';
-import type { CommandContext } from '../deliver/chat-adapter.js';
+import type { CommandContext } from '../chat/chat-adapter.js';
 import type { Db } from '../store/db.js';
 import { deleteSubscription, findSubscription, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
 import { usageOf } from './command-usage.js';

@@ -1,4 +1,4 @@
-import type { Block, Message } from '../deliver/message.js';
+import type { Block, Message } from '../chat/message.js';
 
 /** Every command with its usage line and what it does, in the order `help` lists them. */
 export const COMMANDS: readonly { name: string; usage: string; about: string; admin?: boolean }[] = [

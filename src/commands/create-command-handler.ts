@@ -3,8 +3,8 @@
  * catch site (STYLE): whatever goes wrong becomes a short error reply with the usage line, and the
  * log gets the cause. Commands that change subscriptions or sources are for admins only.
  */
-import type { CommandContext, CommandHandler } from '../deliver/chat-adapter.js';
-import { errorMessage, type Message } from '../deliver/message.js';
+import type { CommandContext, CommandHandler } from '../chat/chat-adapter.js';
+import { errorMessage, type Message } from '../chat/message.js';
 import type { FetchOptions } from '../fetch/fetch-url.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';

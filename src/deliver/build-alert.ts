@@ -1,7 +1,7 @@
 import type { ItemDigestFacts } from '../store/deliveries-store.js';
 import { formatDate } from './build-digest.js';
 import { concernName } from './concern-names.js';
-import type { Block, Message } from './message.js';
+import type { Block, Message } from '../chat/message.js';
 
 const KIND_LABELS: Record<string, string> = {
   document: 'New official document',

@@ -9,7 +9,7 @@
 import type { ItemDigestFacts } from '../store/deliveries-store.js';
 import type { GroupBy } from '../store/subscriptions-store.js';
 import { concernName, listConcerns } from './concern-names.js';
-import type { Block, Message, MessageKind, Span } from './message.js';
+import type { Block, Message, MessageKind, Span } from '../chat/message.js';
 
 /** Most entries one digest lists before "and N more" (keeps Slack under its 50-block limit). */
 export const MAX_DIGEST_ENTRIES = 25;

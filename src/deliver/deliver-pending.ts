@@ -7,8 +7,8 @@
  * channel per POST_PACE_MS; transient failures back off (or wait as long as the platform asked);
  * permanent ones are recorded, logged once, and noted in the channel's next digest.
  */
-import type { ChatAdapter } from './chat-adapter.js';
-import { PostError } from './chat-adapter.js';
+import type { ChatAdapter } from '../chat/chat-adapter.js';
+import { PostError } from '../chat/chat-adapter.js';
 import { describeError, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { listDuePosts, markPostFailed, markPostRetry, markPostSending, markPostSent, type Post } from '../store/deliveries-store.js';

@@ -1,6 +1,6 @@
 import { describeError, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import type { ChatAdapter } from './chat-adapter.js';
+import type { ChatAdapter } from '../chat/chat-adapter.js';
 import { composeDuePosts } from './compose-due.js';
 import { deliverPending, POST_PACE_MS, type Pacer } from './deliver-pending.js';
 

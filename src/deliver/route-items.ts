@@ -10,8 +10,7 @@
  * its period. Alert posts are composed here, in the poll's transaction, so no alert can be lost
  * between storing an item and queueing its message.
  */
-import type { ClassifyResult } from '../classify/classify-types.js';
-import type { Item, Source } from '../domain.js';
+import type { ClassifyResult, Item, Source } from '../domain.js';
 import type { Db } from '../store/db.js';
 import { attachDeliveries, insertDelivery, insertPost, loadItemDigestFacts, type DeliveryKind } from '../store/deliveries-store.js';
 import { getSource } from '../store/sources-store.js';

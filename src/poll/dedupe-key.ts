@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParsedItem } from '../domain.js';
+import type { KeyedItem, ParsedItem } from '../domain.js';
 import { parseHttpUrl } from '../parse/resolve-url.js';
 
 // An item's identity, in order of trust (DESIGN section 5):
@@ -18,14 +18,6 @@ const TRACKING_PARAMS = new Set([
   'fb_action_types', 'fb_source', 'ga_source', 'ga_medium', 'ga_campaign', '__twitter_impression', 'source_rss',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_', 'matomo_'];
-
-/** An item with the identity the store deduplicates on. */
-export interface KeyedItem {
-  item: ParsedItem;
-  key: string;
-  canonicalUrl: string | null;
-  contentHash: string;
-}
 
 /** Returns the canonical form of an http(s) URL (lower-case scheme and host, no fragment, default port or tracking parameters, sorted query), or null. */
 export function canonicalizeUrl(url: string): string | null {

@@ -10,7 +10,7 @@
  * million"). A bare "paragraph 22" counts only when an article was cited in the same block within
  * the two sentences before it, and then belongs to that article.
  */
-import type { Mention } from '../classify/classify-types.js';
+import type { Mention } from '../domain.js';
 import type { TextVersion } from '../treaty/articles.js';
 import { bindCitation, type SentenceCueLookup } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from './parse-command-ref.js';

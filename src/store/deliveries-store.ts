@@ -1,5 +1,5 @@
 import { statement, type Db } from './db.js';
-import type { Message } from '../deliver/message.js';
+import type { Message } from '../chat/message.js';
 
 export type DeliveryKind = 'alert' | 'digest';
 export type PostKind = 'alert' | 'digest' | 'wrap-up' | 'note';

@@ -1,13 +1,5 @@
-import type { Item, ItemKind, ParsedItem } from '../domain.js';
+import type { Item, ItemKind, KeyedItem, ParsedItem } from '../domain.js';
 import { statement, type Db } from './db.js';
-
-/** A parsed item with the keys the poll computed for it. */
-export interface KeyedItem {
-  item: ParsedItem;
-  key: string;
-  canonicalUrl: string | null;
-  contentHash: string;
-}
 
 type Row = Record<string, unknown>;
 

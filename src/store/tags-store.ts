@@ -1,6 +1,6 @@
 import { classifyItem } from '../classify/classify-item.js';
-import type { ClassifyInput, ClassifyResult } from '../classify/classify-types.js';
-import type { Item } from '../domain.js';
+import type { ClassifyInput } from '../classify/classify-types.js';
+import type { ClassifyResult, Item } from '../domain.js';
 import { statement, type Db } from './db.js';
 import { rowToItem } from './items-store.js';
 

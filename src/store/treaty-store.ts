@@ -1,7 +1,7 @@
 /** Reads and writes the convention's official text and the tagged items that cite an article. */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import type { Provision } from '../treaty/official-text.js';
+import type { Provision } from '../domain.js';
 
 /** A provision as stored, with its place in the document. */
 export interface StoredProvision extends Provision {

@@ -1,6 +1,6 @@
 /** The `article <ref> [zero|final]` command: parse the ref, look it up, format a neutral Message. */
-import type { Block, Message, Span } from '../deliver/message.js';
-import { errorMessage } from '../deliver/message.js';
+import type { Block, Message, Span } from '../chat/message.js';
+import { errorMessage } from '../chat/message.js';
 import { parseCommandRef } from '../refs/parse-command-ref.js';
 import type { Db } from '../store/db.js';
 import { lookupArticle, type ArticleLookup } from './lookup-article.js';

@@ -1,6 +1,6 @@
 /** The `search <words>` command: run the search and format a neutral Message. */
-import type { Block, Message, Span } from '../deliver/message.js';
-import { errorMessage } from '../deliver/message.js';
+import type { Block, Message, Span } from '../chat/message.js';
+import { errorMessage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
 import { displayRef, IMPORT_HINT } from './answer-article.js';
 import { searchTreaty, type TreatySearch } from './search-treaty.js';

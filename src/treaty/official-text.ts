@@ -1,14 +1,5 @@
 /** The convention's official text as read from a document: articles split into provisions. */
-
-/** One stored unit of text: an article's opening words, a paragraph, or a subparagraph. */
-export interface Provision {
-  /** Canonical ref: "28" (the article's opening words), "28.4", "28.4.b" or "2.b". */
-  ref: string;
-  article: number;
-  paragraph: number | null;
-  letter: string | null;
-  text: string;
-}
+import type { Provision } from '../domain.js';
 
 /** One article as the document presents it. */
 export interface OfficialArticle {

@@ -15,7 +15,8 @@
  *    subparagraph x when x is the next letter; "(i)", "(ii)"... after another letter are roman
  *    items kept inside their subparagraph. Any other block continues the current provision.
  */
-import { formatProvisionRef, type OfficialArticle, type OfficialText, type Provision } from './official-text.js';
+import type { Provision } from '../domain.js';
+import { formatProvisionRef, type OfficialArticle, type OfficialText } from './official-text.js';
 
 const ARTICLE_ALONE = /^(?:Article|ARTICLE)\s+(\d{1,3})$/;
 const ARTICLE_WITH_TITLE = /^(?:Article|ARTICLE)\s+(\d{1,3})\s*(?:[.:\u2013\u2014]|\s-)\s*(\S.*)$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyItem, selectFinestRefs } from '../../src/classify/classify-item.js';
-import type { Mention } from '../../src/classify/classify-types.js';
+import type { Mention } from '../../src/domain.js';
 import type { MentionExtractor } from '../../src/classify/find-mentions.js';
 
 function mention(ref: string, raw = `Article ${ref}`): Mention {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassifyResult, Mention } from '../../src/classify/classify-types.js';
+import type { ClassifyResult, Mention } from '../../src/domain.js';
 import { computePrf, evaluateClassifier, type EvalCase } from '../../src/classify/evaluate-classifier.js';
 
 function predicted(relevant: boolean, articles: string[], concerns: string[], raws: Record<string, string> = {}): ClassifyResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, collapseStories } from '../../src/deliver/build-digest.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import type { ItemDigestFacts } from '../../src/store/deliveries-store.js';
 
 let next = 1;

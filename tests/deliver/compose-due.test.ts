@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeDuePosts } from '../../src/deliver/compose-due.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import { routeNewItems } from '../../src/deliver/route-items.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { insertPost, listPosts, markPostFailed } from '../../src/store/deliveries-store.js';

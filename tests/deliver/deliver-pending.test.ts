@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PostError } from '../../src/deliver/chat-adapter.js';
+import { PostError } from '../../src/chat/chat-adapter.js';
 import { deliverPending, POST_PACE_MS, type Pacer } from '../../src/deliver/deliver-pending.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/db.js';

@@ -1,6 +1,6 @@
-import type { ClassifyResult } from '../../src/classify/classify-types.js';
-import type { ChatAdapter, CommandHandler, PostReceipt } from '../../src/deliver/chat-adapter.js';
-import type { Message } from '../../src/deliver/message.js';
+import type { ClassifyResult } from '../../src/domain.js';
+import type { ChatAdapter, CommandHandler, PostReceipt } from '../../src/chat/chat-adapter.js';
+import type { Message } from '../../src/chat/message.js';
 import type { Item, ItemKind, SourcePriority } from '../../src/domain.js';
 import type { Db } from '../../src/store/db.js';
 import { insertNewItems } from '../../src/store/items-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassifyResult } from '../../src/classify/classify-types.js';
+import type { ClassifyResult } from '../../src/domain.js';
 import { matchesFilters, routeItem, routeNewItems, type RoutableItem } from '../../src/deliver/route-items.js';
 import { openDatabase } from '../../src/store/db.js';
 import { listPosts } from '../../src/store/deliveries-store.js';

@@ -5,7 +5,7 @@
  *   node crash-child.js <db> <sources.json> <record.jsonl> run|drain
  */
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import type { ChatAdapter } from '../../src/deliver/chat-adapter.js';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.js';
 import { composeDuePosts } from '../../src/deliver/compose-due.js';
 import { deliverPending, type Pacer } from '../../src/deliver/deliver-pending.js';
 import { silentLogger } from '../../src/log.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../../src/commands/create-command-handler.js';
 import { composeDuePosts } from '../../src/deliver/compose-due.js';
 import { deliverPending } from '../../src/deliver/deliver-pending.js';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import { silentLogger } from '../../src/log.js';
 import { startBot } from '../../src/main.js';
 import { pollSources } from '../../src/poll/poll-sources.js';

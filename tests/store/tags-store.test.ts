@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassifyResult } from '../../src/classify/classify-types.js';
+import type { ClassifyResult } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { getItems } from '../../src/store/items-store.js';
 import { classifyAndSaveItems, itemToClassifyInput, reclassifyStoredItems, saveClassification } from '../../src/store/tags-store.js';

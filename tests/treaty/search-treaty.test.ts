@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../src/deliver/render-text.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { answerSearch } from '../../src/treaty/answer-search.js';
 import { importOfficialText } from '../../src/treaty/import-official-text.js';

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../../adapters/console/index.js';
-import type { CommandContext } from '../../../src/deliver/chat-adapter.js';
-import { textMessage } from '../../../src/deliver/message.js';
+import type { CommandContext } from '../../../src/chat/chat-adapter.js';
+import { textMessage } from '../../../src/chat/message.js';
 
 function setup() {
   const input = new PassThrough();

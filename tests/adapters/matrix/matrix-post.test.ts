@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_EVENT_CONTENT_BYTES } from '../../../adapters/matrix/build-notice-contents.js';
 import { deriveTxnId } from '../../../adapters/matrix/send-matrix-event.js';
-import { PostError } from '../../../src/deliver/chat-adapter.js';
-import { textMessage, type Message } from '../../../src/deliver/message.js';
+import { PostError } from '../../../src/chat/chat-adapter.js';
+import { textMessage, type Message } from '../../../src/chat/message.js';
 import { startFakeHomeserver, type FakeHomeserver, type SendFailure } from './fake-homeserver.js';
 import { startBot, type RunningBot } from './matrix-test-kit.js';
 

@@ -1,6 +1,6 @@
 import { createMatrixAdapter } from '../../../adapters/matrix/index.js';
-import type { ChatAdapter, CommandContext } from '../../../src/deliver/chat-adapter.js';
-import { textMessage } from '../../../src/deliver/message.js';
+import type { ChatAdapter, CommandContext } from '../../../src/chat/chat-adapter.js';
+import { textMessage } from '../../../src/chat/message.js';
 import type { Config } from '../../../src/config.js';
 import { silentLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/store/db.js';

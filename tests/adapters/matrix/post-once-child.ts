@@ -5,7 +5,7 @@
  */
 import { createMatrixAdapter } from '../../../adapters/matrix/index.js';
 import { parseConfig } from '../../../src/config.js';
-import { textMessage } from '../../../src/deliver/message.js';
+import { textMessage } from '../../../src/chat/message.js';
 import { silentLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/store/db.js';
 

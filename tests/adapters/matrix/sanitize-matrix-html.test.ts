@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNoticeContents } from '../../../adapters/matrix/build-notice-contents.js';
 import { MAX_HTML_NESTING_DEPTH, sanitizeMatrixHtml } from '../../../adapters/matrix/sanitize-matrix-html.js';
-import type { Message } from '../../../src/deliver/message.js';
-import { renderPlainText } from '../../../src/deliver/render-text.js';
+import type { Message } from '../../../src/chat/message.js';
+import { renderPlainText } from '../../../src/chat/render-text.js';
 
 function maxDepth(html: string): number {
   let depth = 0;

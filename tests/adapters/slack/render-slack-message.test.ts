@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Message, Span } from '../../../src/deliver/message.js';
+import type { Block, Message, Span } from '../../../src/chat/message.js';
 import { CUT_MARKER } from '../../../adapters/slack/cut-slack-text.js';
 import {
   MAX_BLOCKS_PER_MESSAGE,

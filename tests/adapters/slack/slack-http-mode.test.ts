@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatAdapter, CommandContext } from '../../../src/deliver/chat-adapter.js';
-import type { Message } from '../../../src/deliver/message.js';
+import type { ChatAdapter, CommandContext } from '../../../src/chat/chat-adapter.js';
+import type { Message } from '../../../src/chat/message.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';

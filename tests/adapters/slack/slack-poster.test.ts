@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { PostError } from '../../../src/deliver/chat-adapter.js';
-import { textMessage, type Message } from '../../../src/deliver/message.js';
+import { PostError } from '../../../src/chat/chat-adapter.js';
+import { textMessage, type Message } from '../../../src/chat/message.js';
 import { silentLogger } from '../../../src/log.js';
 import { createSlackClientOptions } from '../../../adapters/slack/slack-client-options.js';
 import {

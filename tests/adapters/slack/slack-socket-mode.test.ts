@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ChatAdapter } from '../../../src/deliver/chat-adapter.js';
-import { textMessage } from '../../../src/deliver/message.js';
+import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
+import { textMessage } from '../../../src/chat/message.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, textMessage } from '../../../src/deliver/message.js';
+import { errorMessage, textMessage } from '../../../src/chat/message.js';
 import { openDatabase } from '../../../src/store/db.js';
 import { COMMANDS_SEEN_TTL_MS, createCommandsSeen } from '../../../adapters/slack/commands-seen.js';
 import { isFutureTimestamp } from '../../../adapters/slack/request-timestamp-guard.js';
