@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Runtime configuration, parsed once from the environment. */
 export interface Config {
@@ -7,6 +8,10 @@ export interface Config {
   calendarFile: string | null;
   httpPort: number | null;
   httpHost: string;
+  /** The tracker's address as readers reach it (links from chat), or null. */
+  publicUrl: string | null;
+  /** Where weekly chart PNGs are written. */
+  chartDir: string;
   logLevel: LogLevel;
   contactUrl: string;
   digestCron: string;
@@ -37,6 +42,8 @@ export const CONFIG_DEFAULTS = {
   TREATYWATCH_CALENDAR: '',
   TREATYWATCH_HTTP_PORT: '',
   TREATYWATCH_HTTP_HOST: '127.0.0.1',
+  TREATYWATCH_PUBLIC_URL: '',
+  TREATYWATCH_CHART_DIR: '',
   TREATYWATCH_CONTACT_URL: 'https://github.com/treatywatch/treatywatch',
   TREATYWATCH_DIGEST_CRON: '0 8 * * *',
   TREATYWATCH_DIGEST_TZ: 'UTC',
@@ -79,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     calendarFile: opt('TREATYWATCH_CALENDAR'),
     httpPort: parsePort(env, 'TREATYWATCH_HTTP_PORT'),
     httpHost: get('TREATYWATCH_HTTP_HOST'),
+    publicUrl: parsePublicUrl(get('TREATYWATCH_PUBLIC_URL')),
+    chartDir: get('TREATYWATCH_CHART_DIR') || join(dirname(get('TREATYWATCH_DB')), 'charts'),
     logLevel: logLevel as LogLevel,
     contactUrl: get('TREATYWATCH_CONTACT_URL'),
     digestCron: get('TREATYWATCH_DIGEST_CRON'),
@@ -135,6 +144,21 @@ function parsePort(env: Record<string, string | undefined>, key: ConfigKey): num
     throw new Error(`config: ${key} must be a port number from 0 to 65535 (got "${raw}")`);
   }
   return port;
+}
+
+// Links in chat are built from this, so only a plain http(s) base without query or credentials passes.
+function parsePublicUrl(raw: string): string | null {
+  if (raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`config: TREATYWATCH_PUBLIC_URL must be an http(s) URL such as https://treaty.example.org/ (got "${raw}")`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+    throw new Error(`config: TREATYWATCH_PUBLIC_URL must be an http(s) URL without credentials, query or fragment (got "${raw}")`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function isTimeZone(zone: string): boolean {

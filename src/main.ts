@@ -19,6 +19,8 @@ import { startPollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
 import { tagAndRoute } from './poll/tag-and-route.js';
+import { createWebHandler } from './web/handle-web-request.js';
+import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { openDatabase, type Db } from './store/db.js';
 import { syncConfiguredSources } from './store/sources-store.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
@@ -68,17 +70,31 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
 
   const metrics = createBotMetrics(db, now);
   const counted = adapters.map((a) => countPostErrors(a, () => metrics.recordAdapterError(a.name)));
-  const worker = startDeliveryWorker({ db, adapters: new Map(counted.map((a) => [a.name, a])), log, now });
+  const weeklyPicture = (nowMs: number) => {
+    try {
+      return writeWeeklyChart(db, config.chartDir, nowMs);
+    } catch (err) {
+      // The digest goes out without its picture rather than not at all.
+      log.warn('weekly chart failed', { error: err });
+      return null;
+    }
+  };
+  const worker = startDeliveryWorker({
+    db, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
+  });
   const poll = () => pollSources({
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
     processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs), onReport: metrics.recordPoll,
   });
   const scheduler = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
-  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions });
+  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
   let ops: OpsServer | null = null;
   if (config.httpPort !== null) {
+    // Feeds need absolute links: the public address when set, else where the server listens.
+    const baseUrl = () => config.publicUrl ?? `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${ops?.port ?? config.httpPort}/`;
     ops = await startOpsServer({
       port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
+      web: createWebHandler({ db, now, baseUrl }),
       ready: () => ({
         database: db.open,
         scheduler: scheduler.isRunning(),

@@ -29,8 +29,21 @@ describe('parseConfig', () => {
     [{ SLACK_PORT: 'eighty' }, /SLACK_PORT/],
     [{ TREATYWATCH_HTTP_PORT: '70000' }, /TREATYWATCH_HTTP_PORT/],
     [{ TREATYWATCH_DIGEST_TZ: 'Mars/Olympus' }, /TREATYWATCH_DIGEST_TZ/],
+    [{ TREATYWATCH_PUBLIC_URL: 'tracker.example' }, /TREATYWATCH_PUBLIC_URL/],
+    [{ TREATYWATCH_PUBLIC_URL: 'https://user:pw@tracker.example/' }, /TREATYWATCH_PUBLIC_URL must be an http\(s\) URL without credentials/],
+    [{ TREATYWATCH_PUBLIC_URL: 'javascript:alert(1)' }, /TREATYWATCH_PUBLIC_URL/],
   ])('names the variable in the error for %j', (env, pattern) => {
     expect(() => parseConfig(env)).toThrow(pattern);
+  });
+});
+
+describe('tracker settings', () => {
+  it('reads the public URL with a trailing slash and puts charts beside the database by default', () => {
+    const config = parseConfig({ TREATYWATCH_PUBLIC_URL: 'https://tracker.example/tw', TREATYWATCH_DB: '/var/lib/tw/tw.db' });
+    expect(config.publicUrl).toBe('https://tracker.example/tw/');
+    expect(config.chartDir).toBe('/var/lib/tw/charts');
+    expect(parseConfig({}).publicUrl).toBeNull();
+    expect(parseConfig({ TREATYWATCH_CHART_DIR: '/srv/charts' }).chartDir).toBe('/srv/charts');
   });
 });
 

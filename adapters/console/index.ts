@@ -56,6 +56,8 @@ export function createConsoleAdapter(opts: {
       const done = printed.get(post.idempotencyKey);
       if (done !== undefined) return { platformId: done };
       print(`\n${renderHeader(message, target, channel)}\n${renderPlainText(message)}`);
+      // A terminal shows no pictures: say where the file is.
+      if (message.image) print(`[picture] ${message.image.title}: ${message.image.path}`);
       const platformId = String(lines);
       printed.set(post.idempotencyKey, platformId);
       if (rl) opts.write(PROMPT);

@@ -19,6 +19,7 @@ import { createSdkClient } from './create-sdk-client.js';
 import { isInviterAllowed } from './is-inviter-allowed.js';
 import { readRoomCommand, type RoomCommand } from './read-room-command.js';
 import { deriveTxnId, sendMatrixEvent } from './send-matrix-event.js';
+import { sendMatrixImage } from './send-matrix-image.js';
 
 /** Events of the first sync per room; we never answer history, so a few are enough. */
 export const INITIAL_SYNC_LIMIT = 5;
@@ -142,6 +143,7 @@ export function createMatrixAdapter(
         const eventId = await sendMatrixEvent(sdkClient, channel, content, deriveTxnId(opts.idempotencyKey, part));
         firstEventId ??= eventId;
       }
+      if (message.image) await sendMatrixImage(sdkClient, log, channel, message.image, opts.idempotencyKey);
       return { platformId: firstEventId ?? '' };
     },
 

@@ -5,6 +5,7 @@ import type { Logger } from '../../src/log.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { renderSlackMessages, type SlackPayload } from './render-slack-message.js';
 import { classifySlackError } from './slack-post-error.js';
+import { uploadSlackImage } from './upload-slack-image.js';
 
 /** About one message per second per channel, as Slack asks of chat.postMessage. */
 export const CHANNEL_INTERVAL_MS = 1_000;
@@ -92,6 +93,7 @@ export function createSlackPoster(deps: {
       const ts = await postPart(channel, payload, key, opts.resend === true);
       first ??= ts;
     }
+    if (message.image && first !== null) await uploadSlackImage(deps.client, deps.log, { channel, threadTs: first }, message.image);
     return { platformId: first ?? '' };
   };
 }

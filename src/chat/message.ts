@@ -29,6 +29,15 @@ export type Block =
 
 export type MessageKind = 'reply' | 'error' | 'digest' | 'alert' | 'wrap-up';
 
+/** A picture sent with a message (the weekly chart): a PNG file on disk and words for those who cannot see it. */
+export interface MessageImage {
+  path: string;
+  title: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Message {
   kind: MessageKind;
   /** A one-line summary: the notification text and the plain-text fallback's first line. */
@@ -36,6 +45,8 @@ export interface Message {
   blocks: Block[];
   /** For replies to a command: show only to the asker where the platform can (Slack ephemeral). */
   ephemeral?: boolean;
+  /** Sent after the message (in its thread where the platform has threads); a failed upload never holds the message back. */
+  image?: MessageImage;
 }
 
 /** Returns a Message with one paragraph of plain text. */

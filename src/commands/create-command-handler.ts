@@ -19,6 +19,7 @@ import { answerSourceChange, answerSources, createFeedUrlCheck, type CheckFeedUr
 import { answerStatus } from './answer-status.js';
 import { answerSettings, answerSubscribe, answerUnsubscribe } from './answer-subscribe.js';
 import { buildHelp, COMMANDS, usageOf } from './command-usage.js';
+import { linkToTracker } from './link-to-tracker.js';
 
 /** What the command handler needs; `checkFeedUrl` defaults to the real fetch-and-parse check. */
 export interface CommandDeps {
@@ -28,6 +29,8 @@ export interface CommandDeps {
   checkFeedUrl?: CheckFeedUrl;
   /** Limits for the check of a URL added from chat (the SSRF guard stays on unless these relax it). */
   fetchOptions?: FetchOptions;
+  /** The tracker's public address (TREATYWATCH_PUBLIC_URL): replies link to its pages when set. */
+  publicUrl?: string | null;
 }
 
 /** Longest command line read; anything longer is refused before parsing. */
@@ -43,7 +46,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const args = line.slice(name.length).trim();
     try {
       if (line.length > MAX_COMMAND_CHARS) return errorMessage('That command is too long.', 'help');
-      return await dispatch(name, args, ctx);
+      return linkToTracker(await dispatch(name, args, ctx), deps.publicUrl ?? null, name, args);
     } catch (err) {
       deps.log.error('command failed', { command: name, adapter: ctx.adapter, channel: ctx.channel, error: err });
       return errorMessage(`Sorry, "${name}" failed; the error has been logged.`, usageOf(name));

@@ -11,21 +11,38 @@ import {
 import { listSubscriptions, markDigestComposed, markWrapUpComposed, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
 import { buildDigest } from './build-digest.js';
 import { nextCronTime } from './next-cron-time.js';
+import type { MessageImage } from '../chat/message.js';
 import { currentSession } from './session-calendar.js';
+import { withTrackerLink } from './tracker-links.js';
 
 /** When, in the subscription's own time zone, a session day's wrap-up goes out. */
 export const WRAP_UP_CRON = '0 20 * * *';
 
+/** What digests carry besides their items: a link to the tracker, and the weekly picture for weekly digests. */
+export interface ComposeOptions {
+  /** The tracker's public address; digests end with a link to it. */
+  publicUrl?: string | null;
+  /** Makes the weekly chart; returns null when it could not (the digest goes out without it). */
+  weeklyPicture?: (nowMs: number) => MessageImage | null;
+}
+
 /** Composes every due digest and wrap-up; returns how many posts were queued. */
-export function composeDuePosts(db: Db, nowMs: number): number {
+export function composeDuePosts(db: Db, nowMs: number, opts: ComposeOptions = {}): number {
   let queued = 0;
   for (const sub of listSubscriptions(db)) {
-    queued += db.transaction(() => composeDigestIfDue(db, sub, nowMs) + composeWrapUpIfDue(db, sub, nowMs))();
+    queued += db.transaction(() => composeDigestIfDue(db, sub, nowMs, opts) + composeWrapUpIfDue(db, sub, nowMs))();
   }
   return queued;
 }
 
-function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number): number {
+/** Returns true for a schedule that fires on one weekday and any day of the month (a weekly digest). */
+export function isWeeklySchedule(cron: string): boolean {
+  const fields = cron.trim().split(/\s+/);
+  const [dayOfMonth, weekday] = fields.length === 6 ? [fields[3], fields[5]] : [fields[2], fields[4]];
+  return dayOfMonth === '*' && weekday !== undefined && /^[0-7]$|^[a-z]{3}$/i.test(weekday);
+}
+
+function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number, opts: ComposeOptions): number {
   if (sub.digestCron === null) return 0;
   if (sub.nextDigestAtMs === null) {
     // A new or rescheduled subscription: its first digest is at the next scheduled time, not now.
@@ -38,14 +55,17 @@ function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number): number {
   const notes = failures.length === 0 ? [] : [
     `${failures.length === 1 ? '1 earlier message' : `${failures.length} earlier messages`} could not be delivered here (${failures[0]!.lastError ?? 'refused'}).`,
   ];
-  const message = buildDigest(loadItemDigestFacts(db, itemIds), {
-    title: 'Daily digest: UN Cybercrime Convention',
+  const built = buildDigest(loadItemDigestFacts(db, itemIds), {
+    title: `${isWeeklySchedule(sub.digestCron) ? 'Weekly' : 'Daily'} digest: UN Cybercrime Convention`,
     groupBy: sub.groupBy,
     timeZone: sub.digestTimeZone,
     notes,
   });
   let queued = 0;
-  if (message) {
+  if (built) {
+    let message = withTrackerLink(built, opts.publicUrl ?? null, '');
+    const picture = isWeeklySchedule(sub.digestCron) ? opts.weeklyPicture?.(nowMs) : null;
+    if (picture) message = { ...message, image: picture };
     const postId = insertPost(db, { subscriptionId: sub.id, kind: 'digest', message, nowMs });
     attachDeliveries(db, sub.id, 'digest', itemIds, postId);
     markFailuresReported(db, failures.map((f) => f.id));

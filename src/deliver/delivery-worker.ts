@@ -1,7 +1,7 @@
 import { describeError, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
-import { composeDuePosts } from './compose-due.js';
+import { composeDuePosts, type ComposeOptions } from './compose-due.js';
 import { deliverPending, POST_PACE_MS, type Pacer } from './deliver-pending.js';
 
 /** How often due digests and wrap-ups are looked for (their times are on the subscription rows). */
@@ -24,6 +24,8 @@ export function startDeliveryWorker(deps: {
   now: () => number;
   deliverEveryMs?: number;
   composeEveryMs?: number;
+  /** Tracker link and weekly picture for composed digests. */
+  compose?: ComposeOptions;
 }): DeliveryWorker {
   const pacer: Pacer = new Map();
   let lastComposeMs = -Infinity;
@@ -34,7 +36,7 @@ export function startDeliveryWorker(deps: {
     const nowMs = deps.now();
     if (nowMs - lastComposeMs >= (deps.composeEveryMs ?? COMPOSE_TICK_MS)) {
       lastComposeMs = nowMs;
-      const queued = composeDuePosts(deps.db, nowMs);
+      const queued = composeDuePosts(deps.db, nowMs, deps.compose);
       if (queued > 0) deps.log.info('posts composed', { posts: queued });
     }
     await deliverPending({ db: deps.db, adapters: deps.adapters, log: deps.log, now: deps.now }, pacer);

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
 import type { Metrics } from './metrics.js';
@@ -15,7 +15,11 @@ export interface OpsServer {
  * Starts the operations HTTP server: `/healthz` (the process answers), `/readyz` (database open,
  * scheduler running, adapters connected; 503 naming what is not) and `/metrics` (Prometheus text).
  */
-export async function startOpsServer(opts: { port: number; host?: string; metrics: Metrics; ready: ReadinessCheck; log: Logger }): Promise<OpsServer> {
+export async function startOpsServer(opts: {
+  port: number; host?: string; metrics: Metrics; ready: ReadinessCheck; log: Logger;
+  /** Answers other paths (the tracker pages and feeds); returns false when a path is not its own. */
+  web?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}): Promise<OpsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -32,7 +36,7 @@ export async function startOpsServer(opts: { port: number; host?: string; metric
           .end(JSON.stringify({ ready: failing.length === 0, checks, failing }) + '\n');
       } else if (path === '/metrics') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.metrics.render());
-      } else {
+      } else if (!opts.web?.(req, res)) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       }
     } catch (err) {

@@ -4,6 +4,7 @@ import { TREATY_MIGRATIONS } from './010-treaty.js';
 import { CLASSIFY_MIGRATIONS } from './020-classify.js';
 import { DELIVERY_MIGRATIONS } from './030-delivery.js';
 import { ADAPTER_MIGRATIONS } from './040-adapters.js';
+import { WEB_MIGRATIONS } from './070-web.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CLASSIFY_MIGRATIONS,
   ...DELIVERY_MIGRATIONS,
   ...ADAPTER_MIGRATIONS,
+  ...WEB_MIGRATIONS,
 ];

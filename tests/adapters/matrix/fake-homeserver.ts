@@ -5,7 +5,7 @@ import { FakeRoomLog, type FakeEvent } from './fake-room-log.js';
 /**
  * A small Matrix homeserver speaking the client-server wire protocol on 127.0.0.1, with just the
  * routes matrix-js-sdk uses for a bot: versions, login/whoami, push rules, capabilities, filters,
- * long-polling /sync, join and send (with a per-token transaction-id cache). Unknown routes answer
+ * long-polling /sync, join, send (with a per-token transaction-id cache) and media upload. Unknown routes answer
  * 404 M_UNRECOGNIZED and are recorded, so a test sees what the SDK asked for.
  */
 
@@ -36,6 +36,10 @@ export interface FakeHomeserver {
   sendFailures: SendFailure[];
   /** When true, sends are stored but never answered (the client dies waiting). */
   holdSendResponses: boolean;
+  /** Files in the media repository by their mxc:// URI, with the content type and name they were uploaded with. */
+  media: Map<string, { bytes: Buffer; contentType: string; filename: string | null }>;
+  /** Failures the next uploads answer with (HTTP status), consumed one per upload. */
+  uploadFailures: number[];
   /** Called after a send was stored. */
   onSendStored: ((txnId: string, event: FakeEvent) => void) | null;
   /** 'reset' drops every connection, 'server-error' answers 502; null is healthy. */
@@ -70,6 +74,8 @@ export async function startFakeHomeserver(opts: { userId?: string; accessToken?:
     joinDelayMs: 0,
     sendFailures: [],
     holdSendResponses: false,
+    media: new Map(),
+    uploadFailures: [],
     onSendStored: null,
     setOutage(mode) {
       outage = mode;
@@ -184,6 +190,20 @@ export async function startFakeHomeserver(opts: { userId?: string; accessToken?:
     send(res, 200, { event_id: event.event_id });
   };
 
+  // The media repository (client-server spec, "Content repository"): POST the bytes, get an mxc:// URI.
+  const answerUpload = (req: IncomingMessage, res: ServerResponse, url: URL, bytes: Buffer): void => {
+    if (req.method !== 'POST' || !/^\/_matrix\/media\/v3\/upload$/.test(url.pathname)) {
+      fake.unknownRoutes.push(`${req.method ?? 'GET'} ${url.pathname}`);
+      return send(res, 404, { errcode: 'M_UNRECOGNIZED', error: 'Unrecognized request' });
+    }
+    if (req.headers.authorization !== `Bearer ${accessToken}`) return send(res, 401, { errcode: 'M_UNKNOWN_TOKEN', error: 'Unknown access token' });
+    const failure = fake.uploadFailures.shift();
+    if (failure !== undefined) return send(res, failure, { errcode: failure === 413 ? 'M_TOO_LARGE' : 'M_UNKNOWN', error: 'Upload refused' });
+    const uri = `mxc://fake.test/media${fake.media.size + 1}`;
+    fake.media.set(uri, { bytes, contentType: String(req.headers['content-type'] ?? ''), filename: url.searchParams.get('filename') });
+    send(res, 200, { content_uri: uri });
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     fake.requests.push({ method: req.method ?? 'GET', path: url.pathname, atMs: Date.now(), since: url.searchParams.get('since') });
@@ -193,6 +213,7 @@ export async function startFakeHomeserver(opts: { userId?: string; accessToken?:
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (url.pathname.startsWith('/_matrix/media/')) return answerUpload(req, res, url, Buffer.concat(chunks));
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: unknown = undefined;
       try {

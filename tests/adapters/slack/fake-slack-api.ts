@@ -11,6 +11,19 @@ export interface FakeCall {
   authorization: string;
 }
 
+/** A file as the fake holds it: what files.getUploadURLExternal announced, the bytes posted, and where it was shared. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  length: number;
+  altText: string | null;
+  bytes: Buffer | null;
+  title: string | null;
+  /** Set by files.completeUploadExternal. */
+  channel: string | null;
+  threadTs: string | null;
+}
+
 /** What the fake does with the next call to a method, instead of answering normally. */
 export type FakeReply =
   | { kind: 'ok' }
@@ -26,6 +39,8 @@ export interface FakeSlackApi {
   calls: FakeCall[];
   /** Messages stored per channel, newest first, like conversations.history. */
   history: Map<string, Record<string, unknown>[]>;
+  /** Files uploaded through files.getUploadURLExternal, the upload POST and files.completeUploadExternal. */
+  files: Map<string, FakeFile>;
   /** Queues replies for a method; once used up, the method answers normally. */
   script(method: string, ...replies: FakeReply[]): void;
   /** Extra handlers for methods the fake does not know (apps.connections.open...). */
@@ -41,7 +56,9 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
   const scripts = new Map<string, FakeReply[]>();
   const handlers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const hanging = new Set<ServerResponse>();
+  const files = new Map<string, FakeFile>();
   let tsCounter = 0;
+  let origin = '';
 
   const storePost = (args: Record<string, unknown>): Record<string, unknown> => {
     const channel = String(args.channel);
@@ -60,6 +77,15 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test team' };
       case 'chat.postMessage':
         return storePost(args);
+      case 'files.getUploadURLExternal': {
+        // Slack answers with a one-time URL on its file host; ours is this server.
+        const id = `F${String(files.size + 1).padStart(8, '0')}`;
+        if (!args.filename || !Number(args.length)) return { ok: false, error: 'invalid_arguments' };
+        files.set(id, { id, filename: String(args.filename), length: Number(args.length), altText: (args.alt_text as string | undefined) ?? null, bytes: null, title: null, channel: null, threadTs: null });
+        return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return completeUpload(args);
       case 'conversations.history': {
         const messages = (history.get(String(args.channel)) ?? []).map((m) => {
           // Slack returns metadata only when asked for it.
@@ -74,9 +100,28 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
     }
   };
 
+  const completeUpload = (args: Record<string, unknown>): Record<string, unknown> => {
+    const listed = (Array.isArray(args.files) ? args.files : []) as { id?: string; title?: string }[];
+    const found = listed.map((f) => files.get(String(f.id)));
+    // Slack refuses to complete a file whose bytes never arrived.
+    if (listed.length === 0 || found.some((f) => !f || f.bytes === null)) return { ok: false, error: 'file_upload_not_completed' };
+    const channel = args.channel_id === undefined ? null : String(args.channel_id);
+    for (const [i, file] of found.entries()) {
+      Object.assign(file!, { title: listed[i]!.title ?? file!.filename, channel, threadTs: args.thread_ts === undefined ? null : String(args.thread_ts) });
+      if (channel !== null) {
+        const ts = `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+        history.set(channel, [{ type: 'message', subtype: 'file_share', ts, thread_ts: file!.threadTs ?? undefined, files: [{ id: file!.id }] }, ...(history.get(channel) ?? [])]);
+      }
+    }
+    return { ok: true, files: found.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) };
+  };
+
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const upload = /^\/upload\/v1\/(F\d+)$/.exec(req.url ?? '');
+    if (upload) return receiveUpload(req, res, upload[1]!, raw);
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
-    const args = parseArgs(req.headers['content-type'] ?? '', await readBody(req));
+    const args = parseArgs(req.headers['content-type'] ?? '', raw.toString('utf8'));
     calls.push({ method, args, atMs: now(), authorization: req.headers.authorization ?? '' });
     const reply = scripts.get(method)?.shift() ?? { kind: 'ok' };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -102,12 +147,27 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
         return;
     }
   });
+  // The upload URL takes the file's bytes in a POST, as a raw body or a multipart form.
+  const receiveUpload = (req: IncomingMessage, res: ServerResponse, id: string, raw: Buffer): void => {
+    calls.push({ method: 'upload', args: { file_id: id, bytes: raw.length }, atMs: now(), authorization: req.headers.authorization ?? '' });
+    const file = files.get(id);
+    const reply = scripts.get('upload')?.shift();
+    if (!file || req.method !== 'POST' || reply?.kind === 'status') {
+      res.writeHead(reply?.kind === 'status' ? reply.status : 404, { 'content-type': 'text/plain' }).end('upload refused');
+      return;
+    }
+    file.bytes = readUploadedBytes(req.headers['content-type'] ?? '', raw);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.bytes.length}`);
+  };
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     history,
+    files,
     script: (method, ...replies) => scripts.set(method, [...(scripts.get(method) ?? []), ...replies]),
     handle: (method, fn) => handlers.set(method, fn),
     close: () =>
@@ -129,11 +189,21 @@ function parseArgs(contentType: string, body: string): Record<string, unknown> {
   return args;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+// A multipart upload carries the file in its first part; a raw upload is the file itself.
+function readUploadedBytes(contentType: string, raw: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!contentType.startsWith('multipart/form-data') || !boundary) return raw;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = raw.indexOf('\r\n\r\n', raw.indexOf(marker)) + 4;
+  const end = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), marker]), start);
+  return raw.subarray(start, end);
 }
