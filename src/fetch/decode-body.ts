@@ -1,7 +1,9 @@
 /**
  * Turns response bytes into text. The charset comes from, in order: a byte-order mark, the
  * Content-Type `charset`, then the XML prolog `encoding=` or an HTML `<meta>` in the first 1024
- * bytes (the prescan window of the HTML standard), and otherwise UTF-8.
+ * bytes (the prescan window of the HTML standard), and otherwise UTF-8. Undeclared bytes that are
+ * not valid UTF-8 are read as windows-1252, as browsers and mature feed readers do: old feeds in
+ * ISO-8859-1 often declare nothing, and U+FFFD in every accented title helps nobody.
  */
 import { TextDecoder } from 'node:util';
 
@@ -13,7 +15,7 @@ export interface DecodedBody {
   text: string;
   /** The encoding TextDecoder used, in its canonical name (`windows-1252`, `shift_jis`, ...). */
   charset: string;
-  source: 'bom' | 'header' | 'xml-prolog' | 'meta' | 'default';
+  source: 'bom' | 'header' | 'xml-prolog' | 'meta' | 'default' | 'fallback';
   /** Set when a declared charset could not be used, saying which and why. */
   note: string | null;
 }
@@ -38,9 +40,23 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
     note = `unknown charset "${detected.label}" (from ${detected.source}), decoded as utf-8`;
     decoder = new TextDecoder('utf-8');
   }
+  if (detected.source === 'default' && note === null && !isValidUtf8(bytes)) {
+    return { text: decodeWindows1252(bytes), charset: 'windows-1252', source: 'fallback', note: 'no charset declared and not valid utf-8, decoded as windows-1252' };
+  }
   let text = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, charset: decoder.encoding, source: note ? 'default' : detected.source, note };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Returns the charset label a body declares and where the declaration was found. */

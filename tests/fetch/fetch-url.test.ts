@@ -4,10 +4,12 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, type FetchRequest } from '../../src/fetch/fetch-result.js';
 import { fetchUrl } from '../../src/fetch/fetch-url.js';
+import { parseFeed } from '../../src/parse/parse-feed.js';
 import { buildUserAgent, readProjectVersion } from '../../src/fetch/user-agent.js';
 import { startLocalServer, type LocalServer } from './local-server.js';
 
 const FIXTURES = new URL('../fixtures/fetch/', import.meta.url);
+const REALWORLD = new URL('../fixtures/feeds-realworld/rss-parser/', import.meta.url);
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Article 28(4) — compelled assistance</title></channel></rss>';
 const ETAG = '"v1-abc"';
 const LAST_MODIFIED = 'Tue, 21 Oct 2025 08:00:00 GMT';
@@ -66,6 +68,12 @@ function compressed(res: ServerResponse, encoding: string, body: Buffer): void {
 beforeAll(async () => {
   server = await startLocalServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/realworld/')) {
+      // Served as captured: no charset in the header, none in the document.
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(readFileSync(new URL(path.slice('/realworld/'.length), REALWORLD)));
+      return;
+    }
     const fixture = path.startsWith('/fixture/') ? path.slice('/fixture/'.length) : null;
     if (fixture) {
       const type = new URL(req.url ?? '/', 'http://x').searchParams.get('type');
@@ -217,5 +225,25 @@ describe('fetchUrl charset detection', () => {
     expect(result.body).toBe(readFileSync(new URL('unknown-charset.expected.txt', FIXTURES), 'utf8'));
     expect(result.charset).toBe('utf-8');
     expect(result.charsetNote).toContain('x-no-such-charset');
+  });
+
+  it('reads an ISO-8859-1 feed that declares no charset anywhere as windows-1252', async () => {
+    const result = await fetchUrl(request('/realworld/uolNoticias.rss'), LOCAL);
+    if (result.status !== 'ok') throw new Error('expected a body');
+    expect(result.charset).toBe('windows-1252');
+    expect(result.charsetNote).toContain('windows-1252');
+    const parsed = await parseFeed(result.body, { url: result.finalUrl });
+    expect(parsed.items.length).toBeGreaterThan(5);
+    expect(parsed.items.filter((i) => i.title.includes('\uFFFD'))).toEqual([]);
+    expect(result.body).toContain('Últimas Notícias');
+  });
+
+  it('keeps valid undeclared UTF-8 as UTF-8', async () => {
+    // No Content-Type, no encoding in the prolog, an em dash in the title.
+    const result = await fetchUrl(request('/conditional'), LOCAL);
+    if (result.status !== 'ok') throw new Error('expected a body');
+    expect(result.body).toBe(FEED);
+    expect(result.charset).toBe('utf-8');
+    expect(result.charsetNote).toBeNull();
   });
 });
