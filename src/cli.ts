@@ -38,7 +38,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await (await command.load())(args, io);
   } catch (err) {
-    io.stderr(`treatywatch ${name}: ${describeError(err)}\n`);
+    // The command's own layer prefix ("treaty: ...") would repeat the name just printed.
+    const described = describeError(err);
+    io.stderr(`treatywatch ${name}: ${described.startsWith(`${name}: `) ? described.slice(name.length + 2) : described}\n`);
     return 1;
   }
 }

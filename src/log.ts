@@ -60,13 +60,23 @@ function normalize(fields: LogFields | undefined): LogFields {
   return out;
 }
 
-/** Returns an error's message followed by its chain of causes. */
+/**
+ * Returns an error's message followed by its chain of causes, each said once: a cause whose
+ * message (without its layer prefix) the text already holds is left out, and a layer prefix
+ * already said ("treaty: ... treaty: ...") is not said again.
+ */
 export function describeError(err: unknown): string {
-  const parts: string[] = [];
+  let text = '';
   let cur: unknown = err;
   for (let depth = 0; cur !== undefined && cur !== null && depth < 5; depth++) {
-    parts.push(cur instanceof Error ? cur.message : String(cur));
+    const message = cur instanceof Error ? cur.message : String(cur);
+    const layer = /^([a-z][a-z-]*): /.exec(message)?.[1];
+    const bare = layer === undefined ? message : message.slice(layer.length + 2);
+    // A system error whose code (ECONNREFUSED) the wrapper already quoted adds nothing.
+    const code = /\bE[A-Z]{3,}\b/.exec(bare)?.[0];
+    if (text === '') text = message;
+    else if (!text.includes(bare) && !(code !== undefined && text.includes(code))) text += `: ${layer !== undefined && text.includes(`${layer}: `) ? bare : message}`;
     cur = cur instanceof Error ? cur.cause : undefined;
   }
-  return parts.join(': ');
+  return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log.js';
+import { createLogger, describeError } from '../src/log.js';
 
 describe('createLogger', () => {
   it('writes one JSON object per line with the fixed fields', () => {
@@ -29,5 +29,14 @@ describe('redaction', () => {
     log.debug('library', { detail: 'result: {"echoed":"Bearer xoxb-fake123"}' });
     const parsed = JSON.parse(lines[0]!) as { detail: string };
     expect(parsed.detail).toBe('result: {"echoed":"[redacted]"}');
+  });
+});
+
+describe('describeError', () => {
+  it('says each layer and each message once along the chain of causes', () => {
+    const fetchErr = new Error('fetch: GET https://example.org/x failed: ECONNREFUSED', { cause: new Error('connect ECONNREFUSED') });
+    expect(describeError(new Error('treaty: download failed', { cause: fetchErr }))).toBe('treaty: download failed: fetch: GET https://example.org/x failed: ECONNREFUSED');
+    expect(describeError(new Error('treaty: cannot read a.txt', { cause: new Error('treaty: file is empty') }))).toBe('treaty: cannot read a.txt: file is empty');
+    expect(describeError(new Error('store: insert', { cause: new Error('UNIQUE constraint failed') }))).toBe('store: insert: UNIQUE constraint failed');
   });
 });

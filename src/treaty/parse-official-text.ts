@@ -11,7 +11,10 @@
  *    rejoined, keeping the hyphen only when the document writes that word with a hyphen elsewhere.
  * 3. Everything before the first article heading (resolution, preamble) and from "IN WITNESS
  *    WHEREOF" on is left out.
- * 4. In an article, "N." opens paragraph N when N follows the previous paragraph; "(x)" opens
+ * 4. Page furniture is dropped wherever it falls, even between a heading and its title: UN job
+ *    numbers with or without the page ("24-24316 17/41", "18/41 24-24316"), page numbers ("- 17 -"),
+ *    running heads that carry the document symbol ("A/RES/79/243"), barcodes and "Please recycle".
+ * 5. In an article, "N." opens paragraph N when N follows the previous paragraph; "(x)" opens
  *    subparagraph x when x is the next letter; "(i)", "(ii)"... after another letter are roman
  *    items kept inside their subparagraph. Any other block continues the current provision.
  */
@@ -25,19 +28,52 @@ const CHAPTER_WITH_TITLE = /^(?:Chapter|CHAPTER)\s+([IVXLC]+)\s*(?:[.:\u2013\u20
 const END_OF_TEXT = /^(?:IN WITNESS WHEREOF|In witness whereof|DONE at|Done at)\b/;
 const PARAGRAPH_MARKER = /^(\d{1,2})\.\s+([\s\S]*)$/;
 const LETTER_MARKER = /^\(([a-z]{1,5})\)\s*([\s\S]*)$/;
+// UN documents print a job number ("24-24316", "V.24-12345 (E)") and "page/pages" on every page.
+const JOB_NUMBER = String.raw`(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?`;
+const PAGE_FURNITURE: readonly RegExp[] = [
+  new RegExp(String.raw`^${JOB_NUMBER}(?:\s+\d{1,3}\/\d{1,3})?$`),
+  new RegExp(String.raw`^\d{1,3}\/\d{1,3}(?:\s+${JOB_NUMBER})?$`),
+  /^[-\u2013]\s*\d{1,3}\s*[-\u2013]$/,
+  // A running head starts or ends with the document symbol.
+  /^A\/(?:RES\/)?\d{2,3}\/[\w./-]+(?:\s.*)?$/,
+  /^.*\sA\/(?:RES\/)?\d{2,3}\/[\w./-]+$/,
+  /^\*\d{7,8}\*$/,
+  /^Please recycle$/i,
+];
 const ENDS_ITEM = /(?:[.:;]|;\s+(?:and|or))["\u201d)]?$/;
 
 type Heading = { kind: 'article' | 'chapter'; id: string; title: string | null };
 
 /** Returns the articles found in `text`, in document order, each split into provisions. */
 export function parseOfficialText(text: string): OfficialText {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').split('\n').map(cleanLine);
+  const lines = dropPageFurniture(text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').split('\n').map(cleanLine));
   const blocks = groupBlocks(lines, collectVocabulary(lines));
   return { articles: readArticles(blocks) };
 }
 
 function cleanLine(line: string): string {
   return line.replace(/[\u00a0\u2000-\u200b\u202f\t]/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Returns whether a line is printed on every page (job number, page number, running head) rather than text. */
+export function isPageFurniture(line: string): boolean {
+  return line !== '' && line.length <= 400 && PAGE_FURNITURE.some((p) => p.test(line));
+}
+
+// A page break falls mid-sentence more often than not, so the blank lines around the furniture go too.
+function dropPageFurniture(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let afterFurniture = false;
+  for (const line of lines) {
+    if (isPageFurniture(line)) {
+      while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+      afterFurniture = true;
+    } else if (!(afterFurniture && line === '')) {
+      kept.push(line);
+      afterFurniture = false;
+    }
+  }
+  return kept;
 }
 
 function readHeading(line: string): Heading | null {

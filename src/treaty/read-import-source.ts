@@ -38,7 +38,8 @@ async function readUrl(url: string, timeoutMs: number, maxBytes: number): Promis
     try {
       result = await fetchUrl({ url, etag: null, lastModified: null, trusted: true }, { timeoutMs, maxBodyBytes: maxBytes });
     } catch (cause) {
-      throw new Error(`treaty: GET ${url}: download failed`, { cause });
+      // The fetcher's error already names the method and URL.
+      throw new Error('treaty: download failed', { cause });
     }
     if (result.status === 'ok') {
       const isPdf = /application\/pdf/i.test(result.contentType ?? '') || result.body.startsWith('%PDF-');

@@ -4,6 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { runCli } from '../../src/cli.js';
+import { describeError } from '../../src/log.js';
 import { openDatabase } from '../../src/store/db.js';
 import { importOfficialText, TreatyImportError } from '../../src/treaty/import-official-text.js';
 import { HTML_PATH, makeTempDir, readConventionText, readStoredRows, TEXT_PATH, writeConventionPdf } from './treaty-fixtures.js';
@@ -166,7 +169,18 @@ describe('importOfficialText from a URL', () => {
     expect(report).toMatchObject({ format, articles: 68, source: base + source });
   });
 
-  it('reports an HTTP error with the URL', async () => {
-    await expect(importInto(`${base}/missing`)).rejects.toThrow(`treaty: GET ${base}/missing: download failed`);
+  it('reports an HTTP error with the URL, each part said once', async () => {
+    const error = await importInto(`${base}/missing`).then(() => null, (err: unknown) => err);
+    expect(describeError(error)).toBe(`treaty: download failed: fetch: GET ${base}/missing returned HTTP 404`);
+  });
+
+  it('prints a failed download on the command line without repeating the layer or the URL', async () => {
+    const out = { stdout: '', stderr: '' };
+    const code = await runCli(['treaty', 'import', `${base}/missing`], {
+      stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t),
+      stdin: Readable.from([]), env: { TREATYWATCH_DB: join(dir, 'cli-missing.db'), LOG_LEVEL: 'silent' },
+    });
+    expect(code).toBe(1);
+    expect(out.stderr).toBe(`treatywatch treaty: download failed: fetch: GET ${base}/missing returned HTTP 404\n`);
   });
 });

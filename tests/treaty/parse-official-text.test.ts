@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOfficialText } from '../../src/treaty/parse-official-text.js';
 import { checkOfficialText, normalizeTitle } from '../../src/treaty/check-official-text.js';
 import { convertHtmlToText } from '../../src/treaty/html-to-text.js';
+import { readConventionText } from './treaty-fixtures.js';
 
 function provisions(text: string): Record<string, string> {
   return Object.fromEntries(parseOfficialText(text).articles.flatMap((a) => a.provisions.map((p) => [p.ref, p.text])));
@@ -88,5 +89,31 @@ describe('convertHtmlToText', () => {
   it('puts block elements on their own lines and drops navigation, scripts and footnote markers', () => {
     const html = '<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Home</nav><h3>Article 1<br>Statement of purpose</h3><p>The purposes&nbsp;are:<sup>2</sup></p><p>(a) To promote;</p><footer>Footer</footer></body></html>';
     expect(convertHtmlToText(html)).toBe('Article 1\nStatement of purpose\n\nThe purposes are:\n\n(a) To promote;');
+  });
+});
+
+describe('parseOfficialText on a UN-layout text with page furniture', () => {
+  const clean = readConventionText();
+  // Page breaks as a UN document prints them: job number and page, running head with the symbol.
+  const pageBreak = (page: number) =>
+    page % 2 === 1
+      ? `\n\n24-24316 ${page}/41\n\n*2424316*\n\nA/RES/79/243 United Nations Convention against Cybercrime\n\n`
+      : `\n\n${page}/41 24-24316\n\nUnited Nations Convention against Cybercrime A/RES/79/243\n\n`;
+  const withFurniture = clean
+    .replace('Article 65\nEntry into force', `Article 65${pageBreak(17)}Entry into force`)
+    .replace('as may be necessary\nto empower its competent authorities to search', `as may be necessary${pageBreak(18)}to empower its competent authorities to search`)
+    .replace('Article 28\n', `${pageBreak(9)}Article 28\n`);
+
+  it('strips furniture wherever it falls, the gap between a heading and its title included', () => {
+    expect(withFurniture).not.toBe(clean);
+    const parsed = parseOfficialText(withFurniture);
+    expect(checkOfficialText(parsed)).toEqual([]);
+    expect(parsed.articles.find((a) => a.number === 65)?.title).toBe('Entry into force');
+    expect(provisions(withFurniture)).toEqual(provisions(clean));
+  });
+
+  it('keeps treaty lines that only look like numbers', () => {
+    const text = 'Article 7\nIllegal access\n\n1. Each State Party shall act under resolution 55/25 and A/RES/79/243 too.';
+    expect(provisions(text)['7.1']).toBe('Each State Party shall act under resolution 55/25 and A/RES/79/243 too.');
   });
 });
