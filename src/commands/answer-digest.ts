@@ -5,6 +5,7 @@ import { matchesFilters } from '../deliver/route-items.js';
 import type { Db } from '../store/db.js';
 import { listRelevantItemIdsSince, loadItemDigestFacts, type ItemDigestFacts } from '../store/deliveries-store.js';
 import type { Subscription } from '../store/subscriptions-store.js';
+import { treatyTotalsFor } from '../store/treaty-status-store.js';
 import { usageOf } from './command-usage.js';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -43,11 +44,13 @@ export function answerDigest(db: Db, args: string, nowMs: number, sub?: Subscrip
   const timeZone = sub?.digestTimeZone ?? 'UTC';
   const period = parseDigestPeriod(args, nowMs, timeZone);
   if (!period) return errorMessage(`"${args.trim()}" is not a period I know.`, usageOf('digest'));
-  return buildDigest(selectDigestItems(db, period.sinceMs, sub), {
+  const facts = selectDigestItems(db, period.sinceMs, sub);
+  return buildDigest(facts, {
     title: `Digest for ${period.label}`,
     groupBy: sub?.groupBy ?? 'concern',
     timeZone,
     kind: 'reply',
     nothingNewText: `Nothing new since ${formatDate(period.sinceMs, timeZone)}.`,
+    treatyTotals: treatyTotalsFor(db, facts),
   })!;
 }

@@ -1,49 +1,33 @@
-import type { Block, Message } from '../chat/message.js';
-import { statement, type Db } from '../store/db.js';
+import { formatDate } from '../deliver/build-digest.js';
+import { errorMessage, type Block, type Message } from '../chat/message.js';
+import type { Source } from '../domain.js';
+import type { Db } from '../store/db.js';
+import {
+  DAYS_TO_ENTRY_INTO_FORCE, RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus, type TreatyAct, type TreatyStatus,
+} from '../store/treaty-status-store.js';
+import { usageOf } from './command-usage.js';
 
-/** Ratifications after which the convention can enter into force (Art. 65). */
-export const RATIFICATIONS_FOR_ENTRY_INTO_FORCE = 40;
-/** It enters into force on the 90th day after the 40th instrument is deposited. */
-export const DAYS_TO_ENTRY_INTO_FORCE = 90;
 const DAY_MS = 86_400_000;
 
-/** Signature and ratification counts from the treaty record, with the entry-into-force date once known. */
-export interface TreatyStatus {
-  signatures: number;
-  ratifications: number;
-  latest: { participant: string; action: string; date: string } | null;
-  /** YYYY-MM-DD, once the 40th ratification is recorded. */
-  entryIntoForce: string | null;
+/** Returns the reply to `status [states]`, with `notes` (e.g. undelivered posts) appended. */
+export function answerStatus(db: Db, nowMs: number, notes: string[] = [], args = ''): Message {
+  const topic = args.trim().toLowerCase();
+  if (topic !== '' && topic !== 'states') return errorMessage(`"status" knows only "status states", not "${topic.slice(0, 40)}".`, usageOf('status'));
+  const status = readTreatyStatus(db);
+  const blocks: Block[] = [{ type: 'heading', text: 'UN Convention against Cybercrime: status' }];
+  const read = status.sources.some((s) => s.lastSuccessAtMs !== null);
+  if (read) blocks.push({ type: 'fields', fields: countFields(status, nowMs) });
+  for (const source of status.sources) blocks.push({ type: 'context', spans: [{ text: describeRecordState(source, nowMs) }] });
+  if (status.sources.length === 0) blocks.push({ type: 'context', spans: [{ text: 'No treaty-status source is configured, so there is nothing to count.' }] });
+  if (topic === 'states') blocks.push(...stateBlocks(status.acts));
+  else if (status.acts.length > 0) blocks.push({ type: 'context', spans: [{ text: '"status states" lists every state and date.' }] });
+  for (const note of notes) blocks.push({ type: 'context', spans: [{ text: note, italic: true }] });
+  const summary = read ? `${status.signatories} signatories, ${status.parties} parties` : 'Treaty status not read yet';
+  return { kind: 'reply', summary, blocks };
 }
 
-/** Returns the counts of the treaty-status items (one per participant and action, dated by `extra.date`). */
-export function readTreatyStatus(db: Db): TreatyStatus {
-  const rows = statement(db, `SELECT i.kind, i.extra_json FROM items i JOIN sources s ON s.id = i.source_id
-                              WHERE s.kind = 'treaty-status' AND i.kind IN ('signature', 'ratification')`).all() as { kind: string; extra_json: string | null }[];
-  const seen = new Map<string, { participant: string; action: string; date: string; kind: string }>();
-  for (const r of rows) {
-    const extra = (r.extra_json ? JSON.parse(r.extra_json) : {}) as Record<string, unknown>;
-    const participant = String(extra['participant'] ?? '');
-    const date = String(extra['date'] ?? '');
-    // The same participant can appear from two status sources; count each act once.
-    seen.set(`${r.kind}:${participant}`, { participant, action: String(extra['action'] ?? r.kind), date, kind: r.kind });
-  }
-  const acts = [...seen.values()];
-  const ratified = acts.filter((a) => a.kind === 'ratification').map((a) => a.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const fortieth = ratified[RATIFICATIONS_FOR_ENTRY_INTO_FORCE - 1];
-  const latest = [...acts].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
-  return {
-    signatures: acts.filter((a) => a.kind === 'signature').length,
-    ratifications: acts.filter((a) => a.kind === 'ratification').length,
-    latest: latest && { participant: latest.participant, action: latest.action, date: latest.date },
-    entryIntoForce: fortieth ? new Date(Date.parse(fortieth) + DAYS_TO_ENTRY_INTO_FORCE * DAY_MS).toISOString().slice(0, 10) : null,
-  };
-}
-
-/** Returns the reply to `status`, with `notes` (e.g. undelivered posts) appended. */
-export function answerStatus(db: Db, nowMs: number, notes: string[] = []): Message {
-  const s = readTreatyStatus(db);
-  const left = Math.max(0, RATIFICATIONS_FOR_ENTRY_INTO_FORCE - s.ratifications);
+function countFields(s: TreatyStatus, nowMs: number): { label: string; value: string }[] {
+  const left = Math.max(0, RATIFICATIONS_FOR_ENTRY_INTO_FORCE - s.parties);
   let countdown: string;
   if (s.entryIntoForce) {
     const days = Math.ceil((Date.parse(s.entryIntoForce) - nowMs) / DAY_MS);
@@ -52,13 +36,40 @@ export function answerStatus(db: Db, nowMs: number, notes: string[] = []): Messa
     countdown = `${left} more ratification${left === 1 ? '' : 's'} needed; it enters into force on the ${DAYS_TO_ENTRY_INTO_FORCE}th day after the ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}th`;
   }
   const fields = [
-    { label: 'Signatures', value: String(s.signatures) },
-    { label: 'Ratifications', value: `${s.ratifications} of ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}` },
+    { label: 'Signatories', value: String(s.signatories) },
+    { label: 'Parties', value: `${s.parties} of the ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE} needed (ratification, acceptance, approval or accession)` },
     { label: 'Entry into force', value: countdown },
   ];
   if (s.latest) fields.push({ label: 'Latest', value: `${s.latest.participant}: ${s.latest.action}, ${s.latest.date}` });
-  const blocks: Block[] = [{ type: 'heading', text: 'UN Convention against Cybercrime: status' }, { type: 'fields', fields }];
-  if (s.signatures + s.ratifications === 0) blocks.push({ type: 'context', spans: [{ text: 'No treaty-status record polled yet.' }] });
-  for (const note of notes) blocks.push({ type: 'context', spans: [{ text: note, italic: true }] });
-  return { kind: 'reply', summary: `${s.signatures} signatures, ${s.ratifications} ratifications`, blocks };
+  return fields;
+}
+
+/** Returns what we know of a treaty-status source: never read, read (as of when), or failing. */
+export function describeRecordState(source: Source, nowMs: number): string {
+  const next = `next attempt at ${formatInstant(Math.max(source.nextCheckAtMs, nowMs))}`;
+  if (source.lastSuccessAtMs === null) {
+    return source.lastCheckedAtMs === null
+      ? `${source.name}: never polled; ${next}.`
+      : `${source.name}: not read yet (${source.errorCount} failed attempt${source.errorCount === 1 ? '' : 's'}, last: ${source.lastError ?? 'unknown error'}); ${next}.`;
+  }
+  // The record's own date is what its server says it last changed; failing that, when we read it.
+  const modified = source.lastModified === null ? NaN : Date.parse(source.lastModified);
+  const asOf = Number.isNaN(modified) ? `as read on ${formatInstant(source.lastSuccessAtMs)}` : `as of ${formatInstant(modified)} (last read ${formatInstant(source.lastSuccessAtMs)})`;
+  const failing = source.errorCount > 0 ? `; the last ${source.errorCount} attempt${source.errorCount === 1 ? '' : 's'} failed (${source.lastError ?? 'unknown error'}), ${next}` : '';
+  return `${source.name}: record ${asOf}${failing}.`;
+}
+
+function stateBlocks(acts: readonly TreatyAct[]): Block[] {
+  if (acts.length === 0) return [{ type: 'paragraph', spans: [{ text: 'No state has signed or ratified yet, as far as the record we read says.' }] }];
+  const byState = new Map<string, TreatyAct[]>();
+  for (const act of acts) byState.set(act.participant, [...(byState.get(act.participant) ?? []), act]);
+  const lines = [...byState.keys()].sort((a, b) => a.localeCompare(b)).map((state) => {
+    const done = byState.get(state)!.sort((a, b) => a.date.localeCompare(b.date)).map((a) => `${a.action} ${a.date}`);
+    return [{ text: state, bold: true }, { text: ` — ${done.join('; ')}` }];
+  });
+  return [{ type: 'heading', text: `States (${byState.size})` }, { type: 'list', items: lines }];
+}
+
+function formatInstant(ms: number): string {
+  return `${formatDate(ms, 'UTC')} ${new Date(ms).toISOString().slice(11, 16)} UTC`;
 }

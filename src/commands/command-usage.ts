@@ -12,7 +12,7 @@ export const COMMANDS: readonly { name: string; usage: string; about: string; ad
   { name: 'sources', usage: 'sources', about: 'the sources we follow and their health' },
   { name: 'source', usage: 'source add <url> | source remove <id>', about: 'add a feed (checked once first) or remove a source', admin: true },
   { name: 'session', usage: 'session', about: 'the current or next negotiating session' },
-  { name: 'status', usage: 'status', about: 'signatures, ratifications and the entry-into-force countdown' },
+  { name: 'status', usage: 'status [states]', about: 'signatures, ratifications and the entry-into-force countdown; "states" lists each state and date' },
   { name: 'help', usage: 'help [command]', about: 'this list' },
 ];
 

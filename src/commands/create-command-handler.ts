@@ -85,7 +85,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       case 'session':
         return answerSession(nowMs);
       case 'status':
-        return answerStatus(deps.db, nowMs, failureNotes(ctx));
+        return answerStatus(deps.db, nowMs, failureNotes(ctx), args);
       default:
         return errorMessage(`Unknown command "${name.slice(0, 40)}".`, 'help');
     }

@@ -1,10 +1,13 @@
 /**
- * Digest building, pure. Rules, in order: (1) the same story from several outlets becomes one entry
- * (same canonical URL, or near-identical titles once site suffixes and punctuation are dropped), with
- * every source named; (2) entries are grouped by their first concern in taxonomy order, or by their
- * first article, with a last group for the rest; (3) newest first within a group; (4) at most
- * MAX_DIGEST_ENTRIES entries, then "and N more"; (5) no items means no digest (null), unless the
- * caller asks for a "nothing new" answer.
+ * Digest building, pure. Rules, in order: (1) a treaty action (a state's signature or consent to be
+ * bound, read from the treaty record) is its own story, keyed by state, action and date, though every
+ * action shares the record's URL; (2) any other story from several outlets becomes one entry (same
+ * canonical URL, or near-identical titles once site suffixes and punctuation are dropped), with every
+ * source named; (3) treaty actions come first, all of them, under "Treaty status" with the running
+ * totals; (4) the other entries are grouped by their first concern in taxonomy order, or by their
+ * first article, with a last group for the rest; (5) newest first within a group; (6) at most
+ * MAX_DIGEST_ENTRIES other entries, then "and N more"; (7) no items means no digest (null), unless
+ * the caller asks for a "nothing new" answer.
  */
 import type { ItemDigestFacts } from '../store/deliveries-store.js';
 import type { GroupBy } from '../store/subscriptions-store.js';
@@ -25,6 +28,8 @@ export interface DigestEntry {
   articles: string[];
   concerns: string[];
   itemIds: number[];
+  /** Set when the entry is a treaty action. */
+  treatyAction?: ItemDigestFacts['treatyAction'];
 }
 
 export interface DigestOptions {
@@ -37,7 +42,12 @@ export interface DigestOptions {
   notes?: string[];
   /** When set and there is nothing to show, the digest says this instead of being skipped. */
   nothingNewText?: string;
+  /** The treaty's running totals ("42 signatories, 3 parties; 37 ratifications to go"), shown under "Treaty status". */
+  treatyTotals?: string;
 }
+
+/** The heading of the group listing signatures and ratifications. */
+export const TREATY_STATUS_HEADING = 'Treaty status';
 
 /** Returns the digest Message for these items, or null when there is nothing to say. */
 export function buildDigest(items: readonly ItemDigestFacts[], opts: DigestOptions): Message | null {
@@ -50,28 +60,40 @@ export function buildDigest(items: readonly ItemDigestFacts[], opts: DigestOptio
     blocks.push({ type: 'paragraph', spans: [{ text: opts.nothingNewText ?? 'Nothing new.' }] });
     return { kind: opts.kind ?? 'digest', summary: `${opts.title}: nothing new`, blocks };
   }
+  const actions = entries.filter((e) => e.treatyAction);
+  const others = entries.filter((e) => !e.treatyAction);
+  if (actions.length > 0) {
+    // Official actions are never cut: missing one is the failure this bot exists to prevent.
+    blocks.push({ type: 'heading', text: TREATY_STATUS_HEADING });
+    if (opts.treatyTotals) blocks.push({ type: 'context', spans: [{ text: opts.treatyTotals }] });
+    blocks.push({ type: 'list', items: actions.map((e) => entrySpans(e, opts.timeZone)) });
+  }
   const max = opts.maxEntries ?? MAX_DIGEST_ENTRIES;
   let shown = 0;
-  for (const group of groupEntries(entries, opts.groupBy)) {
+  for (const group of groupEntries(others, opts.groupBy)) {
     const take = group.entries.slice(0, Math.max(0, max - shown));
     if (take.length === 0) break;
     shown += take.length;
     blocks.push({ type: 'heading', text: group.label });
     blocks.push({ type: 'list', items: take.map((e) => entrySpans(e, opts.timeZone)) });
   }
-  if (entries.length > shown) blocks.push({ type: 'context', spans: [{ text: `and ${entries.length - shown} more` }] });
+  if (others.length > shown) blocks.push({ type: 'context', spans: [{ text: `and ${others.length - shown} more` }] });
   const count = entries.length === 1 ? '1 story' : `${entries.length} stories`;
   return { kind: opts.kind ?? 'digest', summary: `${opts.title}: ${count}`, blocks };
 }
 
 /** Returns the items as stories, the same story from several outlets merged into one entry. */
 export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[] {
-  const entries: (DigestEntry & { keys: { url: string | null; words: Set<string> } })[] = [];
+  const entries: (DigestEntry & { keys: { url: string | null; words: Set<string>; action: string | null } })[] = [];
   const sorted = [...items].sort((a, b) => a.dateMs - b.dateMs || a.itemId - b.itemId);
   for (const item of sorted) {
-    const url = item.canonicalUrl ?? item.url;
-    const words = titleWords(item.title);
-    const same = entries.find((e) => (url !== null && e.keys.url === url) || similarity(e.keys.words, words) >= SAME_TITLE_SIMILARITY);
+    const action = item.treatyAction ?? null;
+    const url = action ? null : item.canonicalUrl ?? item.url;
+    const words = action ? new Set<string>() : titleWords(item.title);
+    const actionKey = action ? `${action.participant}\u0000${action.action}\u0000${action.date}` : null;
+    const same = entries.find((e) => actionKey !== null
+      ? e.keys.action === actionKey
+      : e.keys.action === null && ((url !== null && e.keys.url === url) || similarity(e.keys.words, words) >= SAME_TITLE_SIMILARITY));
     if (same) {
       if (!same.sources.includes(item.sourceName)) same.sources.push(item.sourceName);
       same.articles = union(same.articles, item.articles);
@@ -81,7 +103,8 @@ export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[
     }
     entries.push({
       title: item.title.trim() || '(untitled)', url: item.url, sources: [item.sourceName], dateMs: item.dateMs,
-      articles: [...item.articles], concerns: [...item.concerns], itemIds: [item.itemId], keys: { url, words },
+      articles: [...item.articles], concerns: [...item.concerns], itemIds: [item.itemId], keys: { url, words, action: actionKey },
+      ...(action ? { treatyAction: action } : {}),
     });
   }
   return entries.map(({ keys: _keys, ...e }) => e).sort((a, b) => b.dateMs - a.dateMs);

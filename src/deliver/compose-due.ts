@@ -8,6 +8,7 @@ import {
   attachDeliveries, insertPost, listAlertedItemIdsSince, listUnpostedItemIds, listUnreportedFailures,
   loadItemDigestFacts, markFailuresReported,
 } from '../store/deliveries-store.js';
+import { treatyTotalsFor } from '../store/treaty-status-store.js';
 import { listSubscriptions, markDigestComposed, markWrapUpComposed, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
 import { buildDigest } from './build-digest.js';
 import { nextCronTime } from './next-cron-time.js';
@@ -55,11 +56,13 @@ function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number, opts: Comp
   const notes = failures.length === 0 ? [] : [
     `${failures.length === 1 ? '1 earlier message' : `${failures.length} earlier messages`} could not be delivered here (${failures[0]!.lastError ?? 'refused'}).`,
   ];
-  const built = buildDigest(loadItemDigestFacts(db, itemIds), {
+  const facts = loadItemDigestFacts(db, itemIds);
+  const built = buildDigest(facts, {
     title: `${isWeeklySchedule(sub.digestCron) ? 'Weekly' : 'Daily'} digest: UN Cybercrime Convention`,
     groupBy: sub.groupBy,
     timeZone: sub.digestTimeZone,
     notes,
+    treatyTotals: treatyTotalsFor(db, facts),
   });
   let queued = 0;
   if (built) {

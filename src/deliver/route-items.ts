@@ -3,7 +3,8 @@
  * (1) only deliverable items (not a source's first poll) that are relevant; signatures and
  * ratifications come from the treaty's own record and are always relevant; (2) a subscription's
  * filters must all match (articles by prefix: "28" matches "28.4"; concerns; source ids), each
- * filter matching any of its values; (3) an alert is owed, when the subscription has alerts on, for
+ * filter matching any of its values, except that signatures and ratifications, which cite no
+ * article and raise no concern, pass the article and concern filters; (3) an alert is owed, when the subscription has alerts on, for
  * high-priority items (official documents, signatures, ratifications, items from a `high` source)
  * and, for subscriptions in session mode while a session runs, for every matching item; (4) every
  * matching item is also owed to the digest, alerted or not, so a digest is the complete record of
@@ -44,8 +45,9 @@ export function routeItem(item: RoutableItem, sub: Subscription, inSession: bool
 }
 
 /** Returns whether an item passes every filter of a subscription. */
-export function matchesFilters(item: Pick<RoutableItem, 'sourceId' | 'articles' | 'concerns'>, sub: Pick<Subscription, 'filterArticles' | 'filterConcerns' | 'filterSources'>): boolean {
+export function matchesFilters(item: Pick<RoutableItem, 'sourceId' | 'articles' | 'concerns'> & { kind?: string }, sub: Pick<Subscription, 'filterArticles' | 'filterConcerns' | 'filterSources'>): boolean {
   if (sub.filterSources.length > 0 && !sub.filterSources.includes(item.sourceId)) return false;
+  if (item.kind !== undefined && ALWAYS_RELEVANT_KINDS.has(item.kind)) return true;
   if (sub.filterConcerns.length > 0 && !item.concerns.some((c) => sub.filterConcerns.includes(c))) return false;
   if (sub.filterArticles.length > 0 && !item.articles.some((a) => sub.filterArticles.some((f) => a === f || a.startsWith(f + '.')))) return false;
   return true;

@@ -34,6 +34,8 @@ export interface ItemDigestFacts {
   dateMs: number;
   articles: string[];
   concerns: string[];
+  /** Set for a signature or consent to be bound read from the treaty record: who, what, when (YYYY-MM-DD). */
+  treatyAction?: { participant: string; action: string; date: string } | null;
 }
 
 /** Records that an item is owed to a subscription; returns false when that delivery already existed. */
@@ -159,14 +161,14 @@ export function markFailuresReported(db: Db, ids: readonly number[]): void {
 /** Returns what a digest shows of these items, in the given order (unknown ids are skipped). */
 export function loadItemDigestFacts(db: Db, itemIds: readonly number[]): ItemDigestFacts[] {
   const item = statement(db, `SELECT i.id, i.kind, i.title, i.url, i.canonical_url, i.source_id, s.name AS source_name,
-                           COALESCE(i.published_at_ms, i.fetched_at_ms) AS date_ms
+                           COALESCE(i.published_at_ms, i.fetched_at_ms) AS date_ms, i.extra_json
                          FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`);
   const articles = statement(db, 'SELECT ref FROM item_articles WHERE item_id = ? ORDER BY article, ref');
   const concerns = statement(db, 'SELECT concern FROM item_concerns WHERE item_id = ? ORDER BY concern');
   const out: ItemDigestFacts[] = [];
   for (const id of itemIds) {
     const r = item.get(id) as
-      | { id: number; kind: string; title: string; url: string | null; canonical_url: string | null; source_id: string; source_name: string; date_ms: number }
+      | { id: number; kind: string; title: string; url: string | null; canonical_url: string | null; source_id: string; source_name: string; date_ms: number; extra_json: string | null }
       | undefined;
     if (!r) continue;
     out.push({
@@ -180,9 +182,17 @@ export function loadItemDigestFacts(db: Db, itemIds: readonly number[]): ItemDig
       dateMs: r.date_ms,
       articles: (articles.all(id) as { ref: string }[]).map((a) => a.ref),
       concerns: (concerns.all(id) as { concern: string }[]).map((c) => c.concern),
+      treatyAction: readTreatyAction(r.kind, r.extra_json),
     });
   }
   return out;
+}
+
+function readTreatyAction(kind: string, extraJson: string | null): ItemDigestFacts['treatyAction'] {
+  if ((kind !== 'signature' && kind !== 'ratification') || extraJson === null) return null;
+  const extra = JSON.parse(extraJson) as Record<string, unknown>;
+  if (typeof extra['participant'] !== 'string') return null;
+  return { participant: extra['participant'], action: String(extra['action'] ?? kind), date: String(extra['date'] ?? '') };
 }
 
 /** Returns the ids of relevant items dated (published, else first seen) at or after `sinceMs`, oldest first. */

@@ -1,5 +1,6 @@
 import { classifyItem } from '../classify/classify-item.js';
 import type { ClassifyInput } from '../classify/classify-types.js';
+import { applyOriginRelevance, isRelevantByOrigin } from '../classify/relevant-by-origin.js';
 import type { ClassifyResult, Item } from '../domain.js';
 import { statement, type Db } from './db.js';
 import { rowToItem } from './items-store.js';
@@ -32,7 +33,7 @@ export function classifyAndSaveItems(db: Db, items: readonly Item[], nowMs: numb
   for (const item of items) {
     let result: ClassifyResult;
     try {
-      result = classifyItem(itemToClassifyInput(item));
+      result = classifyStoredItem(db, item);
     } catch (cause) {
       throw new Error(`classify: item ${item.id}`, { cause });
     }
@@ -40,6 +41,12 @@ export function classifyAndSaveItems(db: Db, items: readonly Item[], nowMs: numb
     results.set(item.id, result);
   }
   return results;
+}
+
+/** Returns the classification of a stored item, relevant by construction when its origin says so (treaty record, official documents). */
+export function classifyStoredItem(db: Db, item: Item): ClassifyResult {
+  const source = statement(db, 'SELECT kind, publisher FROM sources WHERE id = ?').get(item.sourceId) as { kind: string; publisher: string } | undefined;
+  return applyOriginRelevance(classifyItem(itemToClassifyInput(item)), isRelevantByOrigin(item, source));
 }
 
 /** Returns the classifier input of a stored item: title, body (summary and text without repeats), source, UTC date. */
@@ -64,7 +71,7 @@ export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLAS
     for (const row of rows) {
       const item = rowToItem(row);
       const before = readTagFingerprint(db, item.id, row['classified_at_ms'] !== null);
-      const result = classifyItem(itemToClassifyInput(item));
+      const result = classifyStoredItem(db, item);
       saveClassification(db, item.id, result, nowMs);
       if (before !== fingerprint(result.relevant, result.articles, result.concerns)) changed++;
       lastId = item.id;

@@ -8,7 +8,7 @@ import { renderPlainText } from '../../src/chat/render-text.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { insertNewItems } from '../../src/store/items-store.js';
-import { getSource, insertSource, listSources } from '../../src/store/sources-store.js';
+import { getSource, insertSource, listSources, recordFetchFailure, recordFetchSuccess } from '../../src/store/sources-store.js';
 import { seedItem } from '../deliver/delivery-fixtures.js';
 
 const admin: CommandContext = { adapter: 'console', channel: 'console', userId: 'me', isAdmin: true };
@@ -56,7 +56,8 @@ describe('createCommandHandler', () => {
     ['settings', 'reply', /not subscribed/],
     ['settings now', 'error', /takes no arguments/],
     ['session', 'reply', /Next session|In session|No session/],
-    ['status', 'reply', /0 of 40/],
+    ['status', 'reply', /No treaty-status source is configured/],
+    ['status nope', 'error', /only "status states"/],
     ['sources', 'reply', /No sources yet/],
     ['source', 'error', /Usage: source add <url>/],
     ['source add ftp://example.org/feed', 'error', /Only http and https/],
@@ -109,11 +110,38 @@ describe('createCommandHandler', () => {
       item: { guid: `${p}:${a}`, url: null, title: `${p} ${a}`, summary: '', text: '', author: null, publishedAtMs: null, kind: a, extra: { participant: p, action: a, date: `2026-0${i + 1}-10` } },
       key: `${p}:${a}`, canonicalUrl: null, contentHash: `${i}`,
     })), { deliverable: true, fetchedAtMs: 0 });
+    recordFetchSuccess(db, 'untc', { nowMs: NOW_MS - 3_600_000, nextCheckAtMs: NOW_MS + 3_600_000, httpStatus: 200, status: 'new', newItems: 3, etag: null, lastModified: 'Mon, 04 May 2026 09:30:00 GMT' });
     const text = (await ask('status')).text;
-    expect(text).toMatch(/Signatures: 2/);
-    expect(text).toMatch(/Ratifications: 1 of 40/);
+    expect(text).toMatch(/Signatories: 2/);
+    expect(text).toMatch(/Parties: 1 of the 40 needed/);
+    expect(text).toMatch(/UNTC: record as of 2026-05-04 09:30 UTC \(last read 2026-05-05 11:00 UTC\)/);
     expect(text).toMatch(/39 more ratifications needed/);
     expect(text).toMatch(/Latest: Viet Nam: ratification, 2026-03-10/);
+  });
+
+  it('says when the treaty record was never read, instead of counting zero', async () => {
+    const { db, ask } = setup();
+    insertSource(db, { id: 'untc', name: 'UNTC', publisher: 'UN', kind: 'treaty-status', url: 'https://treaties.un.org/x' }, 'builtin', 0);
+    const never = (await ask('status')).text;
+    expect(never).toMatch(/UNTC: never polled; next attempt at 2026-05-05 12:00 UTC\./);
+    expect(never).not.toMatch(/Signatories|of 40/);
+    recordFetchFailure(db, 'untc', { nowMs: NOW_MS - 60_000, nextCheckAtMs: NOW_MS + 120_000, httpStatus: null, error: 'fetch: GET https://treaties.un.org/x failed: ENOTFOUND' });
+    expect((await ask('status')).text).toMatch(/UNTC: not read yet \(1 failed attempt, last: fetch: GET .* failed: ENOTFOUND\); next attempt at 2026-05-05 12:02 UTC\./);
+  });
+
+  it('lists every state with its actions and dates on "status states"', async () => {
+    const { db, ask } = setup();
+    insertSource(db, { id: 'untc', name: 'UNTC', publisher: 'UN', kind: 'treaty-status', url: 'https://treaties.un.org/x' }, 'builtin', 0);
+    const acts = [['Viet Nam', 'signature', '2025-10-25'], ['Ghana', 'accession', '2026-01-19'], ['Viet Nam', 'ratification', '2026-03-10']] as const;
+    insertNewItems(db, 'untc', acts.map(([p, a, date], i) => ({
+      item: { guid: `${p}:${a}`, url: null, title: `${p} ${a}`, summary: '', text: '', author: null, publishedAtMs: null, kind: a === 'signature' ? 'signature' : 'ratification', extra: { participant: p, action: a, date } },
+      key: `${p}:${a}`, canonicalUrl: null, contentHash: `${i}`,
+    })), { deliverable: true, fetchedAtMs: 0 });
+    recordFetchSuccess(db, 'untc', { nowMs: NOW_MS, nextCheckAtMs: NOW_MS + 3_600_000, httpStatus: 200, status: 'new', newItems: 3, etag: null, lastModified: null });
+    const text = (await ask('status states')).text;
+    expect(text).toMatch(/Signatories: 1\nParties: 2 of the 40/);
+    expect(text).toMatch(/UNTC: record as read on 2026-05-05 12:00 UTC\./);
+    expect(text).toMatch(/States \(2\)[\s\S]*• Ghana — accession 2026-01-19\n  • Viet Nam — signature 2025-10-25; ratification 2026-03-10/);
   });
 
   it('adds a feed only after fetching and parsing it, and removes it', async () => {
