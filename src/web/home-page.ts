@@ -1,4 +1,4 @@
-import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus } from '../commands/answer-status.js';
+import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus } from '../store/treaty-status-store.js';
 import { buildDigest, formatDate } from '../deliver/build-digest.js';
 import { currentSession, nextSession, type CalendarEvent } from '../deliver/session-calendar.js';
 import { describeSourceHealth } from '../poll/source-health.js';
@@ -43,7 +43,7 @@ ${renderSourceSummary(db, nowMs)}`;
 function renderStatus(db: Db, nowMs: number): Html {
   const status = readTreatyStatus(db);
   const readAt = findTreatyRecordReadAt(db);
-  const left = Math.max(0, RATIFICATIONS_FOR_ENTRY_INTO_FORCE - status.ratifications);
+  const left = Math.max(0, RATIFICATIONS_FOR_ENTRY_INTO_FORCE - status.parties);
   const countdown = status.entryIntoForce
     ? html`Enters into force on <b>${status.entryIntoForce}</b> (90 days after the 40th ratification).`
     : html`<b>${left}</b> more ratification${left === 1 ? '' : 's'} needed for entry into force (90 days after the 40th).`;
@@ -52,10 +52,10 @@ function renderStatus(db: Db, nowMs: number): Html {
 <h2>Signatures and ratifications</h2>
 <p class="muted">From the UN Treaty Collection record (chapter XVIII, no. 16), ${readAt === null ? 'not read yet' : html`as of <time datetime="${new Date(readAt).toISOString()}">${formatDate(readAt, 'UTC')}</time>`}.</p>
 <div class="numbers">
-<div class="number" id="signatures"><b>${status.signatures}</b> signatures</div>
-<div class="number" id="ratifications"><b>${status.ratifications}</b> of ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE} ratifications</div>
+<div class="number" id="signatures"><b>${status.signatories}</b> signatures</div>
+<div class="number" id="ratifications"><b>${status.parties}</b> of ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE} ratifications</div>
 </div>
-<progress max="${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}" value="${Math.min(status.ratifications, RATIFICATIONS_FOR_ENTRY_INTO_FORCE)}">${status.ratifications} of ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}</progress>
+<progress max="${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}" value="${Math.min(status.parties, RATIFICATIONS_FOR_ENTRY_INTO_FORCE)}">${status.parties} of ${RATIFICATIONS_FOR_ENTRY_INTO_FORCE}</progress>
 <p>${countdown}</p>
 ${states.length === 0 ? html`<p class="muted">No treaty-status record polled yet.</p>` : html`<table class="states" id="states">
 <tr><th>State</th><th>Signature</th><th>Ratification, acceptance, approval or accession</th></tr>

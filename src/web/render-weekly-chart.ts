@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE } from '../commands/answer-status.js';
+import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE } from '../store/treaty-status-store.js';
 import { listConcerns } from '../deliver/concern-names.js';
 import type { MessageImage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
