@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describeError } from './log.js';
 import { processIo, type CliCommand, type CliIo } from './cli/cli-io.js';
 
+/** How long a finished command may take to exit by itself before it is made to. */
+const EXIT_GRACE_MS = 1_000;
+
 /** The subcommands (DESIGN section 10); each module is loaded only when used. */
 const COMMANDS: Record<string, { usage: string; load: () => Promise<CliCommand> }> = {
   start: { usage: 'start', load: async () => (await import('./cli/start-command.js')).runStart },
@@ -49,5 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   runCli(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
+    // The command is over: a socket or timer some library left open must not keep the process (and
+    // a supervisor waiting on it) alive. Unref'd, so a clean exit happens sooner on its own.
+    setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
   });
 }

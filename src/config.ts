@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isIP } from 'node:net';
+import cron from 'node-cron';
+import { nextCronTime } from './deliver/next-cron-time.js';
 
 /** Runtime configuration, parsed once from the environment. */
 export interface Config {
@@ -21,6 +24,8 @@ export interface Config {
     appToken: string | null;
     signingSecret: string | null;
     port: number | null;
+    /** The address the HTTP-mode receiver listens on (127.0.0.1 when absent). */
+    host?: string;
     adminUserIds: string[];
     apiUrl: string | null;
   };
@@ -52,6 +57,7 @@ export const CONFIG_DEFAULTS = {
   SLACK_APP_TOKEN: '',
   SLACK_SIGNING_SECRET: '',
   SLACK_PORT: '',
+  SLACK_HOST: '127.0.0.1',
   SLACK_ADMIN_USER_IDS: '',
   SLACK_API_URL: '',
   MATRIX_HOMESERVER_URL: '',
@@ -80,6 +86,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!isTimeZone(timeZone)) {
     throw new Error(`config: TREATYWATCH_DIGEST_TZ must be an IANA time zone such as Europe/Berlin (got "${timeZone}")`);
   }
+  for (const key of ['TREATYWATCH_HTTP_HOST', 'SLACK_HOST'] as const) checkHost(key, get(key));
+  for (const key of ['TREATYWATCH_CONTACT_URL', 'SLACK_API_URL', 'MATRIX_HOMESERVER_URL'] as const) checkHttpUrl(key, get(key));
+  checkDigestCron(get('TREATYWATCH_DIGEST_CRON'), timeZone);
+  checkCredentials(get);
   return {
     dbPath: get('TREATYWATCH_DB'),
     sourcesFile: opt('TREATYWATCH_SOURCES'),
@@ -97,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       appToken: opt('SLACK_APP_TOKEN'),
       signingSecret: opt('SLACK_SIGNING_SECRET'),
       port: parsePort(env, 'SLACK_PORT'),
+      host: get('SLACK_HOST'),
       adminUserIds: list('SLACK_ADMIN_USER_IDS'),
       apiUrl: opt('SLACK_API_URL'),
     },
@@ -159,6 +170,61 @@ function parsePublicUrl(raw: string): string | null {
     throw new Error(`config: TREATYWATCH_PUBLIC_URL must be an http(s) URL without credentials, query or fragment (got "${raw}")`);
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function checkHost(key: ConfigKey, host: string): void {
+  if (isIP(host) !== 0 || HOST_NAME.test(host)) return;
+  throw new Error(`config: ${key} must be an IP address or a host name such as 127.0.0.1, ::1 or 0.0.0.0 (got "${host}")`);
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function checkHttpUrl(key: ConfigKey, value: string): void {
+  if (value === '') return;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '') return;
+  throw new Error(`config: ${key} must be an http(s) URL such as https://example.org/ (got "${value}")`);
+}
+
+// node-cron is the maintained validator; our own parser is the one that computes digest times, so
+// the expression must satisfy both and have a next time at all ("0 8 31 2 *" never comes).
+function checkDigestCron(expr: string, timeZone: string): void {
+  try {
+    if (!cron.validate(expr)) throw new Error('not a cron expression');
+    nextCronTime(expr, timeZone, Date.now());
+  } catch {
+    throw new Error(`config: TREATYWATCH_DIGEST_CRON must be a five-field cron expression (minute hour day month weekday) such as "0 8 * * *" (got "${expr}")`);
+  }
+}
+
+// Half a set of credentials would silently fall back to the console, which under a supervisor
+// (stdin closed) stops at once; a bot that was meant to be in a chat must say what is missing.
+function checkCredentials(get: (key: ConfigKey) => string): void {
+  const has = (key: ConfigKey): boolean => get(key) !== '';
+  const fail = (problem: string, fix: string): never => {
+    throw new Error(`config: ${problem}; ${fix}`);
+  };
+  const slackSet = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_PORT'] as const).filter(has);
+  if (!has('SLACK_BOT_TOKEN') && slackSet.length > 0) {
+    fail(`${slackSet.join(' and ')} ${slackSet.length > 1 ? 'are' : 'is'} set without SLACK_BOT_TOKEN`, 'set SLACK_BOT_TOKEN (xoxb-...) too, or unset them to run without Slack');
+  }
+  if (has('SLACK_SIGNING_SECRET') !== has('SLACK_PORT') && !has('SLACK_APP_TOKEN')) {
+    const [set, missing] = has('SLACK_PORT') ? ['SLACK_PORT', 'SLACK_SIGNING_SECRET'] : ['SLACK_SIGNING_SECRET', 'SLACK_PORT'];
+    fail(`${set} is set without ${missing}`, `HTTP mode needs both; set ${missing}, or set SLACK_APP_TOKEN for Socket Mode instead`);
+  }
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !(has('SLACK_SIGNING_SECRET') && has('SLACK_PORT'))) {
+    fail('SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN or SLACK_SIGNING_SECRET and SLACK_PORT', 'set SLACK_APP_TOKEN (xapp-..., Socket Mode) or both SLACK_SIGNING_SECRET and SLACK_PORT (HTTP mode), or unset SLACK_BOT_TOKEN');
+  }
+  const matrixSet = (['MATRIX_HOMESERVER_URL', 'MATRIX_ACCESS_TOKEN', 'MATRIX_USER_ID'] as const).filter(has);
+  const matrixMissing = (['MATRIX_HOMESERVER_URL', 'MATRIX_ACCESS_TOKEN'] as const).filter((k) => !has(k));
+  if (matrixSet.length > 0 && matrixMissing.length > 0) {
+    fail(`${matrixSet.join(' and ')} ${matrixSet.length > 1 ? 'are' : 'is'} set without ${matrixMissing.join(' and ')}`, `set ${matrixMissing.join(' and ')} too, or unset the Matrix variables to run without Matrix`);
+  }
 }
 
 function isTimeZone(zone: string): boolean {

@@ -15,13 +15,14 @@ import type { FetchOptions } from './fetch/fetch-url.js';
 import { createLogger, type Logger } from './log.js';
 import { createBotMetrics } from './ops/bot-metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
-import { startPollScheduler } from './poll/poll-scheduler.js';
+import { startPollScheduler, type PollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
 import { tagAndRoute } from './poll/tag-and-route.js';
 import { createWebHandler } from './web/handle-web-request.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { openDatabase, type Db } from './store/db.js';
+import { acquireLease, keepLease } from './store/lease-store.js';
 import { syncConfiguredSources } from './store/sources-store.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
 
@@ -33,6 +34,8 @@ export interface Bot {
   adapters: readonly ChatAdapter[];
   /** The port of the ops server (`/healthz`, `/readyz`, `/metrics`), or null when it is off. */
   opsPort: number | null;
+  /** The process exit code once stopped: 1 when another process took the database over. */
+  exitCode(): number;
 }
 
 export interface StartOptions {
@@ -49,13 +52,48 @@ export interface StartOptions {
   adapters?: ChatAdapter[];
 }
 
-/** Starts the whole bot and resolves once every adapter is connected. */
+/** How long `stop` waits for work in flight (a poll, a post) before closing anyway; SIGTERM must end within 5 s. */
+export const STOP_GRACE_MS = 3_500;
+
+/**
+ * Starts the whole bot and resolves once every adapter is connected. Every start-up failure
+ * (database, lease, ports, chat credentials) rejects before the first poll, with what was opened
+ * so far closed again, so the process can exit with an error.
+ */
 export async function startBot(opts: StartOptions): Promise<Bot> {
   const now = opts.now ?? Date.now;
   const config = parseConfig(opts.env);
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: opts.logWrite, now });
   loadCalendar(config.calendarFile);
   const db = openDatabase(config.dbPath);
+  const opened: (() => Promise<void> | void)[] = [() => void db.close()];
+  const closeOpened = async () => {
+    for (const close of opened.splice(0).reverse()) await Promise.resolve().then(close).catch(() => undefined);
+  };
+  try {
+    return await runBot(opts, { config, log, db, now }, opened, closeOpened);
+  } catch (err) {
+    await closeOpened();
+    throw err;
+  }
+}
+
+async function runBot(
+  opts: StartOptions,
+  base: { config: Config; log: Logger; db: Db; now: () => number },
+  opened: (() => Promise<void> | void)[],
+  closeOpened: () => Promise<void>,
+): Promise<Bot> {
+  const { config, log, db, now } = base;
+  let leaseLost = false;
+  const lease = acquireLease(db, 'start');
+  opened.push(() => lease.release());
+  opened.push(keepLease(lease, () => {
+    // Another process took the database over while we were stalled: two writers is what the lease prevents.
+    leaseLost = true;
+    log.error('lease lost', { db: config.dbPath });
+    void stop().then(resolveClosed);
+  }));
   const { configs, origin } = loadSourceConfigs(config.sourcesFile);
   syncConfiguredSources(db, configs, origin, now());
 
@@ -69,6 +107,29 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
   }
 
   const metrics = createBotMetrics(db, now);
+  let scheduler: PollScheduler | null = null;
+  let ops: OpsServer | null = null;
+  if (config.httpPort !== null) {
+    // Feeds need absolute links: the public address when set, else where the server listens.
+    const baseUrl = () => config.publicUrl ?? `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${ops?.port ?? config.httpPort}/`;
+    ops = await startOpsServer({
+      port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
+      web: createWebHandler({ db, now, baseUrl }),
+      ready: () => ({
+        database: db.open,
+        scheduler: scheduler?.isRunning() ?? false,
+        ...Object.fromEntries(adapters.map((a) => [`adapter:${a.name}`, a.isConnected()])),
+      }),
+    });
+    opened.push(() => ops?.close());
+    log.info('ops server listening', { port: ops.port, host: config.httpHost });
+  }
+  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
+  for (const adapter of adapters) {
+    opened.push(() => adapter.stop());
+    await adapter.start(onCommand);
+  }
+  // Nothing polls or posts until every part above is up: a failed start leaves no half-run bot.
   const counted = adapters.map((a) => countPostErrors(a, () => metrics.recordAdapterError(a.name)));
   const weeklyPicture = (nowMs: number) => {
     try {
@@ -86,39 +147,27 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
     processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs), onReport: metrics.recordPoll,
   });
-  const scheduler = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
-  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
-  let ops: OpsServer | null = null;
-  if (config.httpPort !== null) {
-    // Feeds need absolute links: the public address when set, else where the server listens.
-    const baseUrl = () => config.publicUrl ?? `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${ops?.port ?? config.httpPort}/`;
-    ops = await startOpsServer({
-      port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
-      web: createWebHandler({ db, now, baseUrl }),
-      ready: () => ({
-        database: db.open,
-        scheduler: scheduler.isRunning(),
-        ...Object.fromEntries(adapters.map((a) => [`adapter:${a.name}`, a.isConnected()])),
-      }),
-    });
-    log.info('ops server listening', { port: ops.port, host: config.httpHost });
-  }
-  for (const adapter of adapters) await adapter.start(onCommand);
-  void scheduler.runNow();
+  const running = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
+  scheduler = running;
+  void running.runNow();
   log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath });
 
   function stop(): Promise<void> {
     stopping ??= (async () => {
-      await scheduler.stop();
-      await worker.stop();
-      await ops?.close();
-      for (const adapter of adapters) await adapter.stop().catch((err: unknown) => log.warn('adapter stop failed', { adapter: adapter.name, error: err }));
-      db.close();
+      // Work in flight gets a short grace; what it leaves undone stays in the outbox (or is polled again).
+      const settled = Promise.all([running.stop(), worker.stop()]);
+      const finished = await Promise.race([settled.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
+      if (!finished) log.warn('stop did not wait for work in flight', { waited_ms: STOP_GRACE_MS });
+      await closeOpened();
       log.info('bot stopped', {});
     })();
     return stopping;
   }
-  return { stop, closed, db, adapters, opsPort: ops?.port ?? null };
+  return { stop, closed, db, adapters, opsPort: ops?.port ?? null, exitCode: () => (leaseLost ? 1 : 0) };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Returns the adapters the config asks for: Slack and/or Matrix when their credentials are set, else the console. */

@@ -16,6 +16,8 @@ describe('parseConfig', () => {
       TREATYWATCH_DB: '/var/lib/tw.db',
       SLACK_ADMIN_USER_IDS: 'U1, U2,U3',
       SLACK_PORT: '3000',
+      SLACK_BOT_TOKEN: 'xoxb-fake-bot',
+      SLACK_SIGNING_SECRET: 'fake-signing-secret',
       MATRIX_ALLOWED_INVITERS: '@alice:example.org :example.org',
     });
     expect(config.dbPath).toBe('/var/lib/tw.db');
@@ -32,6 +34,21 @@ describe('parseConfig', () => {
     [{ TREATYWATCH_PUBLIC_URL: 'tracker.example' }, /TREATYWATCH_PUBLIC_URL/],
     [{ TREATYWATCH_PUBLIC_URL: 'https://user:pw@tracker.example/' }, /TREATYWATCH_PUBLIC_URL must be an http\(s\) URL without credentials/],
     [{ TREATYWATCH_PUBLIC_URL: 'javascript:alert(1)' }, /TREATYWATCH_PUBLIC_URL/],
+    [{ TREATYWATCH_HTTP_HOST: 'not a host!' }, /TREATYWATCH_HTTP_HOST must be an IP address or a host name/],
+    [{ SLACK_HOST: 'http://0.0.0.0' }, /SLACK_HOST must be an IP address or a host name/],
+    [{ SLACK_API_URL: 'notaurl' }, /SLACK_API_URL must be an http\(s\) URL .*got "notaurl"/],
+    [{ MATRIX_HOMESERVER_URL: 'garbage', MATRIX_ACCESS_TOKEN: 'syt_fake' }, /MATRIX_HOMESERVER_URL must be an http\(s\) URL/],
+    [{ TREATYWATCH_CONTACT_URL: 'ftp://example.org' }, /TREATYWATCH_CONTACT_URL must be an http\(s\) URL/],
+    [{ TREATYWATCH_DIGEST_CRON: 'garbage' }, /TREATYWATCH_DIGEST_CRON must be a five-field cron expression .*got "garbage"/],
+    [{ TREATYWATCH_DIGEST_CRON: '61 8 * * *' }, /TREATYWATCH_DIGEST_CRON/],
+    [{ TREATYWATCH_DIGEST_CRON: '0 8 31 2 *' }, /TREATYWATCH_DIGEST_CRON/],
+    [{ TREATYWATCH_DIGEST_CRON: '0 0 8 * * *' }, /TREATYWATCH_DIGEST_CRON/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-fake' }, /SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN or SLACK_SIGNING_SECRET and SLACK_PORT; set SLACK_APP_TOKEN/],
+    [{ SLACK_APP_TOKEN: 'xapp-fake' }, /SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN; set SLACK_BOT_TOKEN/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_SIGNING_SECRET: 'secret' }, /SLACK_SIGNING_SECRET is set without SLACK_PORT/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_PORT: '3000' }, /SLACK_PORT is set without SLACK_SIGNING_SECRET/],
+    [{ MATRIX_ACCESS_TOKEN: 'syt_fake' }, /MATRIX_ACCESS_TOKEN is set without MATRIX_HOMESERVER_URL; set MATRIX_HOMESERVER_URL too/],
+    [{ MATRIX_HOMESERVER_URL: 'https://matrix.example.org' }, /MATRIX_HOMESERVER_URL is set without MATRIX_ACCESS_TOKEN/],
   ])('names the variable in the error for %j', (env, pattern) => {
     expect(() => parseConfig(env)).toThrow(pattern);
   });
@@ -44,6 +61,17 @@ describe('tracker settings', () => {
     expect(config.chartDir).toBe('/var/lib/tw/charts');
     expect(parseConfig({}).publicUrl).toBeNull();
     expect(parseConfig({ TREATYWATCH_CHART_DIR: '/srv/charts' }).chartDir).toBe('/srv/charts');
+  });
+});
+
+describe('parseConfig accepting complete settings', () => {
+  it.each([
+    { SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_APP_TOKEN: 'xapp-fake' },
+    { SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_SIGNING_SECRET: 'secret', SLACK_PORT: '3000', SLACK_HOST: '::1' },
+    { MATRIX_HOMESERVER_URL: 'https://matrix.example.org', MATRIX_ACCESS_TOKEN: 'syt_fake', TREATYWATCH_HTTP_HOST: 'localhost' },
+    { TREATYWATCH_DIGEST_CRON: '30 7 * * 1-5', TREATYWATCH_HTTP_HOST: '0.0.0.0' },
+  ])('accepts %j', (env) => {
+    expect(() => parseConfig(env)).not.toThrow();
   });
 });
 

@@ -37,6 +37,8 @@ export function createSlackAdapter(
   }
   const { log } = deps;
   const now = deps.now ?? Date.now;
+  // Behind a TLS reverse proxy on the same host by default (Slack only calls https URLs).
+  const host = config.host ?? '127.0.0.1';
   const clientOptions = createSlackClientOptions({ apiUrl: config.apiUrl, log });
   const client = new webApi.WebClient(botToken, clientOptions);
   const post = createSlackPoster({ client, log });
@@ -89,9 +91,9 @@ export function createSlackAdapter(
       const receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
       app = new App({ ...common, receiver });
       wire(app, onCommand);
-      server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!);
+      server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!, host);
       connected = true;
-      log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, path: SLACK_EVENTS_PATH });
+      log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, host, path: SLACK_EVENTS_PATH });
     } else {
       const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger, installerOptions: { clientOptions } });
       receiver.client.on('connected', () => { connected = true; });
@@ -114,10 +116,13 @@ export function createSlackAdapter(
   }
 }
 
-function listen(listener: Parameters<typeof createServer>[0] & object, port: number): Promise<Server> {
+function listen(listener: Parameters<typeof createServer>[0] & object, port: number, host: string): Promise<Server> {
   const server = createServer(listener);
   return new Promise((resolve, reject) => {
-    server.once('error', (cause) => reject(new Error(`slack: cannot listen on port ${port}`, { cause })));
-    server.listen(port, () => resolve(server));
+    server.once('error', (cause: NodeJS.ErrnoException) => reject(new Error(
+      `slack: cannot listen on ${host} port ${port} (${cause.code ?? cause.message}); set SLACK_PORT to a free port and SLACK_HOST to an address of this host`,
+      { cause },
+    )));
+    server.listen(port, host, () => resolve(server));
   });
 }

@@ -1,6 +1,7 @@
 import { pollSources, type PollReport } from '../poll/poll-sources.js';
 import { loadSourceConfigs } from '../poll/source-list.js';
 import { tagAndRoute } from '../poll/tag-and-route.js';
+import { withWriteLease } from '../store/lease-store.js';
 import { syncConfiguredSources } from '../store/sources-store.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
@@ -17,10 +18,10 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
   try {
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);
     syncConfiguredSources(db, configs, origin, Date.now());
-    const reports = await pollSources(
+    const reports = await withWriteLease(db, 'poll --once', () => pollSources(
       { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs) },
       { force: true },
-    );
+    ));
     io.stdout(flags.has('json') ? JSON.stringify(reports.map(toJson), null, 2) + '\n' : formatReports(reports));
     return reports.some((r) => r.status === 'error') ? 1 : 0;
   } finally {

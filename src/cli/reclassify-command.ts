@@ -1,3 +1,4 @@
+import { withWriteLease } from '../store/lease-store.js';
 import { reclassifyStoredItems } from '../store/tags-store.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
@@ -11,7 +12,7 @@ export async function runReclassify(args: string[], io: CliIo): Promise<number> 
   const { db, log } = openCliContext(io);
   try {
     const started = Date.now();
-    const { items, changed } = reclassifyStoredItems(db, started);
+    const { items, changed } = await withWriteLease(db, 'reclassify', () => reclassifyStoredItems(db, started));
     log.info('reclassified items', { items, changed, duration_ms: Date.now() - started });
     io.stdout(flags.has('json') ? JSON.stringify({ items, changed }) + '\n' : `reclassified ${items} items, ${changed} changed\n`);
     return 0;

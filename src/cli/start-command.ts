@@ -16,5 +16,5 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   await bot.stop();
   // stdin (and node-cron) would keep the process alive after a signal.
   if ('pause' in io.stdin && typeof io.stdin.pause === 'function') io.stdin.pause();
-  return 0;
+  return bot.exitCode();
 }

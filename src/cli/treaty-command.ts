@@ -1,4 +1,5 @@
 import { importOfficialText, TreatyImportError } from '../treaty/import-official-text.js';
+import { withWriteLease } from '../store/lease-store.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
 const USAGE = 'Usage: treatywatch treaty import <file|url>\n';
@@ -13,7 +14,7 @@ export async function runTreaty(args: string[], io: CliIo): Promise<number> {
   }
   const { db } = openCliContext(io);
   try {
-    const report = await importOfficialText(db, location, { onProgress: (line) => io.stderr(`treaty import: ${line}\n`) });
+    const report = await withWriteLease(db, 'treaty import', () => importOfficialText(db, location, { onProgress: (line) => io.stderr(`treaty import: ${line}\n`) }));
     io.stdout(`Imported ${report.articles} articles (${report.provisions} provisions) from ${report.source} [${report.format}, sha256 ${report.sha256.slice(0, 12)}]\n`);
     return 0;
   } catch (err) {

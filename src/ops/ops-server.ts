@@ -6,6 +6,9 @@ import type { Metrics } from './metrics.js';
 /** What `/readyz` checks: each part names itself and says whether it is up. */
 export type ReadinessCheck = () => Record<string, boolean>;
 
+/** A request must arrive whole within this long. */
+export const OPS_REQUEST_TIMEOUT_MS = 10_000;
+
 export interface OpsServer {
   port: number;
   close(): Promise<void>;
@@ -44,12 +47,23 @@ export async function startOpsServer(opts: {
       if (!res.headersSent) res.writeHead(500).end();
     }
   });
+  // A client that opens a connection and never finishes its request is dropped, not waited for.
+  server.headersTimeout = OPS_REQUEST_TIMEOUT_MS;
+  server.requestTimeout = OPS_REQUEST_TIMEOUT_MS;
+  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+    server.once('error', (cause: NodeJS.ErrnoException) => reject(new Error(
+      `ops: cannot listen on ${host} port ${opts.port} (${cause.code ?? cause.message}); set TREATYWATCH_HTTP_PORT to a free port and TREATYWATCH_HTTP_HOST to an address of this host`,
+      { cause },
+    )));
+    server.listen(opts.port, host, () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // close() alone waits for every open connection, half-open ones included.
+      server.closeAllConnections();
+    }),
   };
 }

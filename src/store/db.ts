@@ -8,21 +8,57 @@ export type Db = Database.Database;
 /** How long a writer waits for another connection's lock before failing. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
-/** Returns an open database at `path` (":memory:" allowed) with pragmas set and every migration applied. */
+/**
+ * Returns an open database at `path` (":memory:" allowed) with pragmas set and every migration
+ * applied. The schema version is read before anything in the file changes (not even the journal
+ * mode), so a file from a newer treatywatch, a corrupt one or one we cannot write is refused as it
+ * was, with an error naming the file and the fix.
+ */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
+  if (path !== ':memory:') createFolder(path);
+  let db: Db | null = null;
   try {
     db = new Database(path);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    if (version > known) {
+      throw new Error(`store: ${path} has schema version ${version}, newer than this treatywatch knows (${known}); run the newer treatywatch, or restore a backup made for this one`);
+    }
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Takes the write lock and gives it back: a read-only file or folder fails here, not mid-poll.
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations);
+    return db;
   } catch (cause) {
-    throw new Error(`store: open ${path}`, { cause });
+    db?.close();
+    throw explainOpenError(path, cause);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  applyMigrations(db, migrations);
-  return db;
+}
+
+// SQLite's own codes say which of the operator's problems this is; each gets its fix.
+function explainOpenError(path: string, cause: unknown): Error {
+  const code = (cause as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new Error(`store: ${path} is not a readable SQLite database (corrupt or another kind of file); restore it from a backup, or move it away and set TREATYWATCH_DB to start afresh`, { cause });
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new Error(`store: cannot open ${path} for writing (${String(code)}); give the bot's user write access to the file and its folder, or set TREATYWATCH_DB to a writable path`, { cause });
+  }
+  if (cause instanceof Error && cause.message.startsWith('store: ')) return cause;
+  return new Error(`store: open ${path}`, { cause });
+}
+
+function createFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file' : (cause as Error).message;
+    throw new Error(`store: cannot create the folder of ${path} (${reason}); set TREATYWATCH_DB to a path in a writable folder`, { cause });
+  }
 }
 
 /** Applies, in order and each in its own transaction, the migrations newer than `PRAGMA user_version`. */
@@ -33,20 +69,20 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
       throw new Error(`store: two migrations share version ${sorted[i]!.version}`);
     }
   }
-  const current = db.pragma('user_version', { simple: true }) as number;
   let applied = 0;
   for (const migration of sorted) {
-    if (migration.version <= current) continue;
+    // Read inside the write transaction: another process starting at the same time may have applied it.
     const run = db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return false;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
+      return true;
     });
     try {
-      run();
+      if (run.immediate()) applied++;
     } catch (cause) {
       throw new Error(`store: migration ${migration.version} (${migration.name})`, { cause });
     }
-    applied++;
   }
   return applied;
 }

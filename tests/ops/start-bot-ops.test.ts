@@ -66,7 +66,8 @@ describe('a running bot', () => {
     ['Matrix', { MATRIX_HOMESERVER_URL: '' }],
   ])('keeps every token and secret out of the log when %s refuses them and echoes them back', async (platform, urls) => {
     const logs: string[] = [];
-    const only = platform === 'Slack' ? { ...FAKE, MATRIX_ACCESS_TOKEN: '' } : { ...FAKE, SLACK_BOT_TOKEN: '' };
+    const { MATRIX_ACCESS_TOKEN, ...slack } = FAKE;
+    const only = platform === 'Slack' ? slack : { MATRIX_ACCESS_TOKEN };
     const env = {
       ...only, ...Object.fromEntries(Object.entries(urls).map(([k, path]) => [k, server.url(path)])),
       TREATYWATCH_DB: join(dir, `${platform}.db`), TREATYWATCH_SOURCES: join(dir, 'sources.json'), LOG_LEVEL: 'debug',

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,5 +49,45 @@ describe('openDatabase', () => {
     expect(hit).toHaveLength(1);
     db.prepare('DELETE FROM items').run();
     expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'hanoi'").all()).toHaveLength(0);
+  });
+});
+
+describe('openDatabase refusing a file it cannot use', () => {
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-db-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('names a corrupt file and the fix', () => {
+    const path = join(tempDir(), 'tw.db');
+    writeFileSync(path, Buffer.alloc(8192, 0x5a));
+    expect(() => openDatabase(path)).toThrow(`store: ${path} is not a readable SQLite database (corrupt or another kind of file); restore it from a backup`);
+  });
+
+  it('refuses a file from a newer version before changing anything in it, journal mode included', () => {
+    const path = join(tempDir(), 'tw.db');
+    const newer = new Database(path);
+    newer.pragma('journal_mode = DELETE');
+    newer.exec('CREATE TABLE future (x)');
+    newer.pragma('user_version = 999');
+    newer.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(/schema version 999, newer than this treatywatch knows \(\d+\); run the newer treatywatch/);
+    // Bytes 18-19 of the header are 1 for a rollback journal and 2 for WAL.
+    expect(readFileSync(path)).toEqual(before);
+    expect(before[18]).toBe(1);
+  });
+
+  it('names the file when a part of its path is a file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plain'), 'not a folder');
+    const path = join(dir, 'plain', 'tw.db');
+    expect(() => openDatabase(path)).toThrow(`store: cannot create the folder of ${path} (a part of the path is a file); set TREATYWATCH_DB`);
+  });
+
+  it('names the file when it cannot be opened for writing', () => {
+    const dir = tempDir();
+    expect(() => openDatabase(dir)).toThrow(`store: cannot open ${dir} for writing (SQLITE_CANTOPEN); give the bot's user write access`);
   });
 });

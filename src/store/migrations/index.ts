@@ -5,6 +5,7 @@ import { CLASSIFY_MIGRATIONS } from './020-classify.js';
 import { DELIVERY_MIGRATIONS } from './030-delivery.js';
 import { ADAPTER_MIGRATIONS } from './040-adapters.js';
 import { WEB_MIGRATIONS } from './070-web.js';
+import { LEASE_MIGRATIONS } from './060-instance-lease.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...DELIVERY_MIGRATIONS,
   ...ADAPTER_MIGRATIONS,
   ...WEB_MIGRATIONS,
+  ...LEASE_MIGRATIONS,
 ];
