@@ -13,6 +13,7 @@ import { measureIngest } from './measure-ingest.js';
 import { measureLookup } from './measure-lookup.js';
 import { measurePollCycle } from './measure-poll.js';
 import { measureStall } from './measure-stall.js';
+import { measureWeb } from './measure-web.js';
 
 export interface Figure {
   name: string;
@@ -32,6 +33,7 @@ const STAGES: Record<string, (dir: string) => Promise<Figure[]>> = {
   poll: (dir) => measurePollCycle(dir),
   stall: () => measureStall(SEED),
   'cold-start': (dir) => measureColdStart(dir),
+  web: async (dir) => measureWeb(dir, SEED),
 };
 
 async function main(): Promise<void> {

@@ -11,6 +11,9 @@ import { renderBlocks } from './render-blocks.js';
 import { renderPage } from './render-page.js';
 import { WEEK_MS } from './week-window.js';
 
+/** Most of this week's items the home page reads (newest first) to group by concern. */
+export const HOME_WEEK_ITEMS = 100;
+
 /** One state in the treaty record: when it signed, and how and when it consented to be bound. */
 export interface StateRow {
   participant: string;
@@ -72,8 +75,11 @@ function renderSession(nowMs: number): Html {
 }
 
 function renderThisWeek(db: Db, nowMs: number): Html {
-  const facts = loadItemDigestFacts(db, listRelevantItemIdsSince(db, nowMs - WEEK_MS));
-  const digest = buildDigest(facts, { title: 'This week, by concern', groupBy: 'concern', timeZone: 'UTC', nothingNewText: 'Nothing new in the last 7 days.' });
+  const ids = listRelevantItemIdsSince(db, nowMs - WEEK_MS);
+  // The page shows a digest's worth of stories; a flood week is read from its newest items only.
+  const facts = loadItemDigestFacts(db, ids.slice(-HOME_WEEK_ITEMS));
+  const notes = ids.length > HOME_WEEK_ITEMS ? [`${ids.length} relevant items this week; the newest ${HOME_WEEK_ITEMS} are grouped here.`] : [];
+  const digest = buildDigest(facts, { title: 'This week, by concern', groupBy: 'concern', timeZone: 'UTC', notes, nothingNewText: 'Nothing new in the last 7 days.' });
   return html`<section id="week">${digest ? renderBlocks(digest.blocks) : ''}</section>`;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TITLE } from './seed-tracker.js';
+import { openDatabase } from '../../src/store/db.js';
+import { HOME_WEEK_ITEMS, renderHomePage } from '../../src/web/home-page.js';
+import { HOSTILE_TITLE, SEED_NOW_MS, seedTracker } from './seed-tracker.js';
 import { useTrackerServer } from './tracker-server.js';
 
 const baseUrl = useTrackerServer();
@@ -62,6 +64,24 @@ describe('tracker pages', () => {
     expect((await get('/', { method: 'POST' })).status).toBe(405);
     expect((await get(`/search?q=${'a'.repeat(3000)}`)).status).toBe(414);
     expect((await get('/article/%E0')).status).toBe(400);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await get('/articles', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await res.text()).toBe('');
+  });
+
+  it('groups a flood week on the home page from its newest items and says so', () => {
+    const db = openDatabase(':memory:');
+    const flood = Array.from({ length: HOME_WEEK_ITEMS + 20 }, (_, n) => ({ title: `Flood item ${n}`, daysAgo: 1 + (n % 5), cites: [], concerns: ['process'] }));
+    seedTracker(db, flood);
+    const page = renderHomePage(db, SEED_NOW_MS);
+    expect(page).toContain(`${HOME_WEEK_ITEMS + 20} relevant items this week; the newest ${HOME_WEEK_ITEMS} are grouped here.`);
+    expect(page).toContain('<h3>Negotiation process</h3>');
+    db.close();
   });
 
   it('announces the feeds of the page with rel=alternate', async () => {
