@@ -1,6 +1,6 @@
 /**
- * The read-only queries of the tracker pages, feeds and weekly chart: counts per week, items by
- * article or concern (newest first), and the treaty actions from the UN Treaty Collection record.
+ * The read-only queries of the tracker pages, feeds and weekly chart: counts per week, and items by
+ * article or concern (newest first).
  * An item's date is its publication time, else when we first saw it; unclassified items count as
  * relevant, as in the lookups.
  */
@@ -32,16 +32,6 @@ export interface QuotedItem {
   dateMs: number;
   ref: string;
   sentence: string;
-}
-
-/** One signature or consent to be bound, from the treaty record. */
-export interface TreatyAction {
-  participant: string;
-  kind: 'signature' | 'ratification';
-  /** The record's word: signature, ratification, acceptance, approval, accession. */
-  action: string;
-  /** YYYY-MM-DD, as the record gives it. */
-  date: string;
 }
 
 /** Returns, per article, how many relevant items cite it in each week of the window. */
@@ -97,27 +87,6 @@ export function listNewestItemIds(db: Db, filter: { ref?: string; concern?: stri
   }
   return (statement(db, `SELECT i.id FROM items i WHERE COALESCE(i.relevant, 1) = 1 ${where}
     ORDER BY ${DATE} DESC, i.id DESC LIMIT @limit`).all(params) as { id: number }[]).map((r) => r.id);
-}
-
-/** Returns the treaty record's signatures and consents to be bound, one per participant and kind, by date. */
-export function listTreatyActions(db: Db): TreatyAction[] {
-  const rows = statement(db, `SELECT i.kind, i.extra_json FROM items i JOIN sources s ON s.id = i.source_id
-    WHERE s.kind = 'treaty-status' AND i.kind IN ('signature', 'ratification') ORDER BY i.id`).all() as { kind: TreatyAction['kind']; extra_json: string | null }[];
-  const acts = new Map<string, TreatyAction>();
-  for (const r of rows) {
-    const extra = (r.extra_json ? JSON.parse(r.extra_json) : {}) as Record<string, unknown>;
-    const participant = String(extra['participant'] ?? '');
-    if (participant === '') continue;
-    // The same participant can come from two status sources; each act counts once.
-    acts.set(`${r.kind}:${participant}`, { participant, kind: r.kind, action: String(extra['action'] ?? r.kind), date: String(extra['date'] ?? '') });
-  }
-  return [...acts.values()].sort((a, b) => a.date.localeCompare(b.date) || a.participant.localeCompare(b.participant));
-}
-
-/** Returns when the treaty record was last read successfully, or null when it never was. */
-export function findTreatyRecordReadAt(db: Db): number | null {
-  const row = statement(db, `SELECT MAX(last_success_at_ms) AS at FROM sources WHERE kind = 'treaty-status' AND enabled = 1`).get() as { at: number | null };
-  return row.at;
 }
 
 function windowParams(w: WeekWindow) {

@@ -1,11 +1,10 @@
-import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus } from '../store/treaty-status-store.js';
+import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus, type TreatyAct } from '../store/treaty-status-store.js';
 import { buildDigest, formatDate } from '../deliver/build-digest.js';
 import { currentSession, nextSession, type CalendarEvent } from '../deliver/session-calendar.js';
 import { describeSourceHealth } from '../poll/source-health.js';
 import type { Db } from '../store/db.js';
 import { listRelevantItemIdsSince, loadItemDigestFacts } from '../store/deliveries-store.js';
 import { listSources } from '../store/sources-store.js';
-import { findTreatyRecordReadAt, listTreatyActions, type TreatyAction } from '../store/tracker-store.js';
 import { html, type Html } from './html.js';
 import { renderBlocks } from './render-blocks.js';
 import { renderPage } from './render-page.js';
@@ -22,7 +21,7 @@ export interface StateRow {
 }
 
 /** Returns the treaty record's acts as one row per state, in alphabetical order. */
-export function groupByState(actions: readonly TreatyAction[]): StateRow[] {
+export function groupByState(actions: readonly TreatyAct[]): StateRow[] {
   const rows = new Map<string, StateRow>();
   for (const a of actions) {
     const row = rows.get(a.participant) ?? { participant: a.participant, signed: null, consent: null };
@@ -45,12 +44,13 @@ ${renderSourceSummary(db, nowMs)}`;
 
 function renderStatus(db: Db, nowMs: number): Html {
   const status = readTreatyStatus(db);
-  const readAt = findTreatyRecordReadAt(db);
+  const reads = status.sources.map((s) => s.lastSuccessAtMs).filter((t): t is number => t !== null);
+  const readAt = reads.length === 0 ? null : Math.max(...reads);
   const left = Math.max(0, RATIFICATIONS_FOR_ENTRY_INTO_FORCE - status.parties);
   const countdown = status.entryIntoForce
     ? html`Enters into force on <b>${status.entryIntoForce}</b> (90 days after the 40th ratification).`
     : html`<b>${left}</b> more ratification${left === 1 ? '' : 's'} needed for entry into force (90 days after the 40th).`;
-  const states = groupByState(listTreatyActions(db));
+  const states = groupByState(status.acts);
   return html`<section id="status">
 <h2>Signatures and ratifications</h2>
 <p class="muted">From the UN Treaty Collection record (chapter XVIII, no. 16), ${readAt === null ? 'not read yet' : html`as of <time datetime="${new Date(readAt).toISOString()}">${formatDate(readAt, 'UTC')}</time>`}.</p>

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE } from '../store/treaty-status-store.js';
+import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus } from '../store/treaty-status-store.js';
 import { listConcerns } from '../deliver/concern-names.js';
 import type { MessageImage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
-import { countConcernMentionsByWeek, listTreatyActions } from '../store/tracker-store.js';
+import { countConcernMentionsByWeek } from '../store/tracker-store.js';
 import { buildWeeklyChartSvg, CHART_HEIGHT, CHART_WIDTH, type WeeklyChartData } from './weekly-chart-svg.js';
 import { lastWeeks, weekLabel } from './week-window.js';
 
@@ -29,7 +29,7 @@ export function readWeeklyChartData(db: Db, nowMs: number): WeeklyChartData {
   return {
     weeks: Array.from({ length: CHART_WEEKS }, (_, i) => weekLabel(window, i)),
     concerns: listConcerns().map((c) => ({ name: c.name, counts: counts.get(c.id) ?? new Array<number>(CHART_WEEKS).fill(0) })),
-    ratifications: listTreatyActions(db).filter((a) => a.kind === 'ratification').map((a) => a.date),
+    ratifications: readTreatyStatus(db).acts.filter((a) => a.kind === 'ratification').map((a) => a.date),
     target: RATIFICATIONS_FOR_ENTRY_INTO_FORCE,
     today: new Date(nowMs).toISOString().slice(0, 10),
   };
