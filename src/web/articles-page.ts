@@ -21,7 +21,7 @@ export function renderArticlesPage(db: Db, nowMs: number): string {
   const weeks = Array.from({ length: HEAT_MAP_WEEKS }, (_, i) => i);
   // A square-root scale keeps a few much-discussed articles from washing out the rest.
   const shade = (n: number) => (n === 0 ? 0 : Math.max(1, Math.ceil((Math.sqrt(n) / Math.sqrt(max)) * SHADES)));
-  const rows = listArticles('final').map((a) => html`<tr><th class="article"><a href="/article/${a.number}">Art. ${a.number}</a> <span class="muted">${a.title}</span></th>${weeks.map((w) => {
+  const rows = listArticles('final').map((a) => html`<tr><th class="article" title="${a.title}"><a href="/article/${a.number}">Art. ${a.number}</a> <span class="muted">${a.title}</span></th>${weeks.map((w) => {
     const n = counts.get(`${a.number}:${w}`) ?? 0;
     const label = `Article ${a.number}, week of ${weekLabel(window, w)}: ${n} item${n === 1 ? '' : 's'}`;
     return n === 0

@@ -26,9 +26,11 @@ table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 .states { max-width: 60rem; }
 .states td, .states th { font-size: .9rem; }
-.heat td { text-align: center; padding: 0; width: 3.2rem; height: 1.6rem; }
+.heat { table-layout: fixed; }
+.heat td { text-align: center; padding: 0; width: 3rem; height: 1.6rem; }
+.heat th { white-space: nowrap; font-size: .85rem; }
 .heat td a { display: block; line-height: 1.6rem; color: inherit; text-decoration: none; }
-.heat th.article { white-space: nowrap; font-weight: normal; }
+.heat th.article { width: 24rem; max-width: 24rem; overflow: hidden; text-overflow: ellipsis; font-weight: normal; }
 .heat .h0 { background: #fff; } .heat .h1 { background: #dbe9f8; } .heat .h2 { background: #a9cbef; }
 .heat .h3 { background: #6aa4e0; color: #fff; } .heat .h4 { background: #2f73c0; color: #fff; } .heat .h5 { background: #0b4a8f; color: #fff; }
 blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 3px solid var(--line); color: #333; background: #fff; }

@@ -93,6 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)(`tracker in headless Chromium${SKIP_REASON}`, () 
 
   it('goes from a heat-map cell to the article page listing the seeded quotes', async () => {
     const page = await open('/articles');
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'tracker-heatmap.png'), fullPage: false });
     await page.locator('#heatmap a[href="/article/28?week=2026-11-23"]').click();
     await page.waitForURL(/\/article\/28\?week=2026-11-23$/);
     expect(await page.locator('h1').textContent()).toBe('Article 28: Search and seizure of stored electronic data');
