@@ -17,7 +17,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<CliCommand> 
   treaty: { usage: 'treaty import <file|url>', load: async () => (await import('./cli/treaty-command.js')).runTreaty },
   classify: { usage: 'classify --jsonl < items.jsonl', load: async () => (await import('./cli/classify-command.js')).runClassify },
   reclassify: { usage: 'reclassify', load: async () => (await import('./cli/reclassify-command.js')).runReclassify },
-  eval: { usage: 'eval --gold <file.jsonl>', load: async () => (await import('./cli/eval-command.js')).runEval },
+  eval: { usage: 'eval [--gold <file.jsonl> | --dir <folder>] [--half A|B]', load: async () => (await import('./cli/eval-command.js')).runEval },
   digest: { usage: 'digest --since <dur> [--json]', load: async () => (await import('./cli/digest-command.js')).runDigest },
 };
 

@@ -1,25 +1,82 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { classifyItem } from '../classify/classify-item.js';
+import { devHalfOf, parseDevHalf, type DevHalf } from '../classify/dev-split.js';
 import { evaluateClassifier, type EvalCase, type EvalReport, type PrfScore } from '../classify/evaluate-classifier.js';
 import { parseGoldLine } from '../classify/parse-item-line.js';
 import { describeError } from '../log.js';
+import { projectPath } from '../project-path.js';
 import { parseFlags, type CliIo } from './cli-io.js';
+import { formatConcernTable, formatEvalTable, type EvalRow } from './eval-table.js';
 
-const USAGE = 'usage: treatywatch eval --gold <file.jsonl> [--json]\n';
+const USAGE = 'usage: treatywatch eval [--gold <file.jsonl> | --dir <folder>] [--half A|B] [--concerns] [--json]\n';
 
-/** `treatywatch eval --gold <file>`: classifies every labelled line and prints the metrics of DESIGN section 11. */
+/** The labelled sets `treatywatch eval` reads from its folder, in the order the table lists them. */
+export const EVAL_SETS = ['refs-dev', 'concerns-dev', 'dev', 'dev-relevance'] as const;
+
+/**
+ * `treatywatch eval`: classifies every labelled line and prints the metrics of DESIGN section 11.
+ * With `--gold <file>`, one file in detail; otherwise every known set found in `--dir` (default:
+ * TREATYWATCH_EVAL_DIR, else `../shared/data/eval` beside the project) in one table, with a row per
+ * half (A, B: see dev-split.ts) and the whole set. `--half A|B` keeps one half.
+ */
 export async function runEval(args: string[], io: CliIo): Promise<number> {
-  const { flags, positional } = parseFlags(args, ['gold']);
+  const { flags, positional } = parseFlags(args, ['gold', 'dir', 'half']);
   const goldPath = flags.get('gold');
-  if (typeof goldPath !== 'string' || positional.length > 0) {
+  const dirFlag = flags.get('dir');
+  const halfFlag = flags.get('half');
+  if (positional.length > 0 || goldPath === true || dirFlag === true || halfFlag === true || (goldPath && dirFlag)) {
     io.stderr(USAGE);
     return 2;
   }
+  let half: DevHalf | null = null;
+  try {
+    half = typeof halfFlag === 'string' ? parseDevHalf(halfFlag) : null;
+  } catch (err) {
+    io.stderr(`treatywatch ${describeError(err)}\n${USAGE}`);
+    return 2;
+  }
+  const json = flags.has('json');
+
+  if (typeof goldPath === 'string') {
+    const { cases, bad } = evaluateFile(goldPath, io);
+    const report = evaluateClassifier(half ? cases.filter((c) => devHalfOf(c.id) === half) : cases);
+    io.stdout(json ? JSON.stringify(report, null, 2) + '\n' : formatEvalReport(report));
+    return bad > 0 ? 1 : 0;
+  }
+
+  const dir = typeof dirFlag === 'string' ? dirFlag : (io.env['TREATYWATCH_EVAL_DIR'] ?? projectPath('..', 'shared', 'data', 'eval'));
+  const files = EVAL_SETS.map((set) => ({ set, path: join(dir, `${set}.jsonl`) })).filter((f) => existsSync(f.path));
+  if (files.length === 0) {
+    io.stderr(`treatywatch eval: no labelled sets (${EVAL_SETS.map((s) => s + '.jsonl').join(', ')}) in ${dir}; pass --dir or --gold\n`);
+    return 2;
+  }
+  let bad = 0;
+  const rows: EvalRow[] = [];
+  for (const { set, path } of files) {
+    const evaluated = evaluateFile(path, io);
+    bad += evaluated.bad;
+    rows.push(...splitRows(set, evaluated.cases, half));
+  }
+  if (json) io.stdout(JSON.stringify(rows, null, 2) + '\n');
+  else io.stdout(formatEvalTable(rows) + (flags.has('concerns') ? '\n' + formatConcernTable(rows) : ''));
+  return bad > 0 ? 1 : 0;
+}
+
+/** Returns the rows of one set: its halves A and B and the whole set, or only the half asked for. */
+export function splitRows(set: string, cases: readonly EvalCase[], half: DevHalf | null): EvalRow[] {
+  const halves: DevHalf[] = half ? [half] : ['A', 'B'];
+  const rows: EvalRow[] = halves.map((h) => ({ set, half: h, report: evaluateClassifier(cases.filter((c) => devHalfOf(c.id) === h)) }));
+  if (!half) rows.push({ set, half: 'all', report: evaluateClassifier(cases) });
+  return rows;
+}
+
+function evaluateFile(path: string, io: CliIo): { cases: EvalCase[]; bad: number } {
   let text: string;
   try {
-    text = readFileSync(goldPath, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new Error(`eval: cannot read ${goldPath}`, { cause });
+    throw new Error(`eval: cannot read ${path}`, { cause });
   }
   const cases: EvalCase[] = [];
   let bad = 0;
@@ -30,12 +87,10 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
       cases.push({ id: input.id ?? `line ${index + 1}`, gold, textOrigin, predicted: classifyItem(input) });
     } catch (err) {
       bad++;
-      io.stderr(`treatywatch eval: line ${index + 1}: ${describeError(err)}\n`);
+      io.stderr(`treatywatch eval: ${basename(path)} line ${index + 1}: ${describeError(err)}\n`);
     }
   });
-  const report = evaluateClassifier(cases);
-  io.stdout(flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : formatEvalReport(report));
-  return bad > 0 ? 1 : 0;
+  return { cases, bad };
 }
 
 /** Returns the report as aligned text lines. */

@@ -9,10 +9,10 @@ import type { CliIo } from '../../src/cli/cli-io.js';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function io(): CliIo & { out: string[]; err: string[] } {
+function io(env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdin: Readable.from([]), env: {} };
+  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdin: Readable.from([]), env };
 }
 
 function goldFile(lines: string[]): string {
@@ -63,9 +63,51 @@ describe('treatywatch eval --gold', () => {
     expect(cli.out.join('')).toMatch(/items\s+1/);
   });
 
-  it('asks for --gold', async () => {
+  it('asks for a file after --gold', async () => {
     const cli = io();
-    expect(await runCli(['eval'], cli)).toBe(2);
-    expect(cli.err.join('')).toMatch(/usage: treatywatch eval --gold/);
+    expect(await runCli(['eval', '--gold'], cli)).toBe(2);
+    expect(cli.err.join('')).toMatch(/usage: treatywatch eval \[--gold <file\.jsonl>/);
+  });
+});
+
+describe('treatywatch eval (every set in one table)', () => {
+  function evalDir(sets: Record<string, string[]>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-evaldir-'));
+    dirs.push(dir);
+    for (const [name, lines] of Object.entries(sets)) writeFileSync(join(dir, `${name}.jsonl`), lines.join('\n') + '\n');
+    return dir;
+  }
+
+  it('prints one row per set and half, and the whole set', async () => {
+    const cli = io();
+    const dir = evalDir({ 'refs-dev': GOLD, 'dev-relevance': GOLD.slice(0, 2) });
+    expect(await runCli(['eval', '--dir', dir], cli)).toBe(0);
+    const out = cli.out.join('');
+    expect(out).toMatch(/^set\s+half\s+items\s+rel P\s+rel R\s+rel F1\s+rel fp\s+art P/m);
+    for (const half of ['A', 'B', 'all']) {
+      expect(out).toMatch(new RegExp(`^refs-dev\\s+${half}\\s`, 'm'));
+      expect(out).toMatch(new RegExp(`^dev-relevance\\s+${half}\\s`, 'm'));
+    }
+    expect(out).toMatch(/^refs-dev\s+all\s+3\s+0\.500\s+1\.000\s+0\.667\s+1\s/m);
+    expect(out).not.toMatch(/^concerns-dev/m);
+  });
+
+  it('keeps one half with --half, splitting by id the same way every time', async () => {
+    const { devHalfOf } = await import('../../src/classify/dev-split.js');
+    const ids = ['a', 'b', 'c'];
+    const inA = ids.filter((id) => devHalfOf(id) === 'A').length;
+    const cli = io();
+    expect(await runCli(['eval', '--dir', evalDir({ 'refs-dev': GOLD }), '--half', 'a', '--json'], cli)).toBe(0);
+    const rows = JSON.parse(cli.out.join('')) as { set: string; half: string; report: { items: number } }[];
+    expect(rows).toEqual([expect.objectContaining({ set: 'refs-dev', half: 'A', report: expect.objectContaining({ items: inA }) })]);
+  });
+
+  it('refuses a half that is not A or B, and a folder without labelled sets', async () => {
+    const cli = io();
+    expect(await runCli(['eval', '--dir', evalDir({}), '--half', 'C'], cli)).toBe(2);
+    expect(cli.err.join('')).toMatch(/--half must be A or B/);
+    const empty = io({ TREATYWATCH_EVAL_DIR: evalDir({ other: GOLD }) });
+    expect(await runCli(['eval'], empty)).toBe(2);
+    expect(empty.err.join('')).toMatch(/no labelled sets .*refs-dev\.jsonl/);
   });
 });
