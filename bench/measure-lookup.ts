@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { syncConfiguredSources } from '../src/store/sources-store.js';
-import { answerArticle } from '../src/treaty/answer-article.js';
-import { answerSearch } from '../src/treaty/answer-search.js';
+import { answerArticle } from '../src/commands/answer-article.js';
+import { answerSearch } from '../src/commands/answer-search.js';
 import { generateText, seededRandom } from './generate.js';
 import { percentile, round, type Figure } from './run.js';
 

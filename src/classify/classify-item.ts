@@ -5,13 +5,16 @@
  */
 import type { ClassifyInput } from './classify-types.js';
 import type { ClassifyResult, Mention } from '../domain.js';
-import { findMentions, type MentionExtractor } from './find-mentions.js';
+import { extractMentions } from '../refs/extract-mentions.js';
 import { normalizeText } from './normalize-text.js';
 import { scoreRelevance } from './score-relevance.js';
 import { tagConcerns } from './tag-concerns.js';
 
+/** The signature of the article-reference extractor the classifier uses; tests pass their own. */
+export type MentionExtractor = (text: string, ctx: { published: string | null }) => Mention[];
+
 /** Returns the tags of one item: relevance and score, articles (final numbering), concerns and mentions. */
-export function classifyItem(input: ClassifyInput, extract: MentionExtractor = findMentions): ClassifyResult {
+export function classifyItem(input: ClassifyInput, extract: MentionExtractor = extractMentions): ClassifyResult {
   const raw = joinTitleAndText(input.title, input.text);
   const folded = normalizeText(raw);
   const verdict = scoreRelevance({ text: folded, publisher: input.publisher ?? null, published: input.published ?? null });

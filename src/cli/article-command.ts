@@ -1,6 +1,6 @@
 import { renderPlainText } from '../chat/render-text.js';
-import { parseCommandRef } from '../refs/parse-command-ref.js';
-import { formatArticleLookup } from '../treaty/answer-article.js';
+import { parseCommandRef } from '../treaty/parse-command-ref.js';
+import { formatArticleLookup } from '../commands/answer-article.js';
 import { lookupArticle } from '../treaty/lookup-article.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 

@@ -1,6 +1,6 @@
 import { renderPlainText } from '../chat/render-text.js';
 import { countArticleTexts } from '../store/treaty-store.js';
-import { formatTreatySearch } from '../treaty/answer-search.js';
+import { formatTreatySearch } from '../commands/answer-search.js';
 import { searchTreaty } from '../treaty/search-treaty.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 

@@ -13,7 +13,7 @@
 import type { Mention } from '../domain.js';
 import type { TextVersion } from '../treaty/articles.js';
 import { bindCitation, type SentenceCueLookup } from './bind-instrument.js';
-import { formatRef, MAX_PARAGRAPH } from './parse-command-ref.js';
+import { formatRef, MAX_PARAGRAPH } from '../treaty/parse-command-ref.js';
 import { findInstrumentCues, type InstrumentCue } from './instrument-cues.js';
 import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
 import { findNumberingEra, resolveNumbering } from './resolve-numbering.js';

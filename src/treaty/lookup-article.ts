@@ -1,4 +1,4 @@
-import type { CommandRef } from '../refs/parse-command-ref.js';
+import type { CommandRef } from './parse-command-ref.js';
 import type { Db } from '../store/db.js';
 import {
   countArticleTexts,

@@ -1,9 +1,8 @@
 import { concernName } from '../deliver/concern-names.js';
 import { formatDate } from '../deliver/build-digest.js';
-import { parseCommandRef } from '../refs/parse-command-ref.js';
+import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import type { Db } from '../store/db.js';
 import { listQuotedItemsForArticle } from '../store/tracker-store.js';
-import { displayRef } from '../treaty/answer-article.js';
 import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
 import { html, safeHref, type Html } from './html.js';
 import { renderPage } from './render-page.js';

@@ -1,6 +1,5 @@
 import { listConcerns } from '../deliver/concern-names.js';
-import { formatRef, parseCommandRef } from '../refs/parse-command-ref.js';
-import { displayRef } from '../treaty/answer-article.js';
+import { displayRef, formatRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import { findArticle } from '../treaty/articles.js';
 import type { FeedSpec } from './build-feed.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { displayRef } from '../treaty/answer-article.js';
+import { displayRef } from '../treaty/parse-command-ref.js';
 import { searchTreaty } from '../treaty/search-treaty.js';
 import { itemLink } from './article-page.js';
 import { html } from './html.js';

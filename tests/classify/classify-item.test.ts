@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyItem, selectFinestRefs } from '../../src/classify/classify-item.js';
 import type { Mention } from '../../src/domain.js';
-import type { MentionExtractor } from '../../src/classify/find-mentions.js';
+import type { MentionExtractor } from '../../src/classify/classify-item.js';
 
 function mention(ref: string, raw = `Article ${ref}`): Mention {
   return { raw, ref, cited_as: ref, version: 'final', sentence: `${raw} is discussed.` };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { answerSearch } from '../../src/treaty/answer-search.js';
+import { answerSearch } from '../../src/commands/answer-search.js';
 import { importOfficialText } from '../../src/treaty/import-official-text.js';
 import { buildFtsQuery, extractSearchTerms, searchTreaty } from '../../src/treaty/search-treaty.js';
 import { TEXT_PATH } from './treaty-fixtures.js';

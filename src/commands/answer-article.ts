@@ -1,9 +1,9 @@
 /** The `article <ref> [zero|final]` command: parse the ref, look it up, format a neutral Message. */
 import type { Block, Message, Span } from '../chat/message.js';
 import { errorMessage } from '../chat/message.js';
-import { parseCommandRef } from '../refs/parse-command-ref.js';
+import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import type { Db } from '../store/db.js';
-import { lookupArticle, type ArticleLookup } from './lookup-article.js';
+import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
 
 /** The usage line shown with every error of the command. */
 export const ARTICLE_USAGE = 'article <ref> [zero|final]';
@@ -45,11 +45,6 @@ export function formatArticleLookup(lookup: ArticleLookup): Message {
   blocks.push(...formatItems(lookup));
   blocks.push({ type: 'context', spans: joinSpans(lookup.links.map((l) => ({ text: l.label, url: l.url })), ' · ') });
   return { kind: 'reply', summary: `${name}: ${lookup.title} (chapter ${lookup.chapter})`, blocks };
-}
-
-/** Returns "Article 28", "Article 28(4)", "Article 28(4)(b)" or "Article 2(b)". */
-export function displayRef(article: number, paragraph: number | null, letter: string | null): string {
-  return `Article ${article}${paragraph !== null ? `(${paragraph})` : ''}${letter !== null ? `(${letter})` : ''}`;
 }
 
 function formatOfficialText(lookup: ArticleLookup): Block[] {

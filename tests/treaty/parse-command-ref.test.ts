@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNearestArticles, formatRef, parseCommandRef } from '../../src/refs/parse-command-ref.js';
+import { findNearestArticles, formatRef, parseCommandRef } from '../../src/treaty/parse-command-ref.js';
 
 // input -> "version:canonical" for accepted refs
 const ACCEPTED: [string, string][] = [

@@ -11,7 +11,7 @@
  *    text, so any 1..99 is accepted; a letter is a..z. "bis"/"ter" are refused: neither text uses them.
  * A leading "§" is read as "article": in a lookup command there is nothing else it could mean.
  */
-import { listArticles, type TextVersion } from '../treaty/articles.js';
+import { listArticles, type TextVersion } from './articles.js';
 
 /** One article, paragraph or subparagraph of a given numbering. */
 export interface CommandRef {
@@ -93,6 +93,11 @@ export function formatRef(ref: Pick<CommandRef, 'article' | 'paragraph' | 'lette
   if (ref.paragraph !== null) text += `.${ref.paragraph}`;
   if (ref.letter !== null) text += `.${ref.letter}`;
   return text;
+}
+
+/** Returns "Article 28", "Article 28(4)", "Article 28(4)(b)" or "Article 2(b)". */
+export function displayRef(article: number, paragraph: number | null, letter: string | null): string {
+  return `Article ${article}${paragraph !== null ? `(${paragraph})` : ''}${letter !== null ? `(${letter})` : ''}`;
 }
 
 /** Returns the article numbers of a numbering nearest to `article` (one, or two on a tie). */

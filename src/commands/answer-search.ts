@@ -2,8 +2,9 @@
 import type { Block, Message, Span } from '../chat/message.js';
 import { errorMessage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
-import { displayRef, IMPORT_HINT } from './answer-article.js';
-import { searchTreaty, type TreatySearch } from './search-treaty.js';
+import { IMPORT_HINT } from './answer-article.js';
+import { displayRef } from '../treaty/parse-command-ref.js';
+import { searchTreaty, type TreatySearch } from '../treaty/search-treaty.js';
 import { countArticleTexts } from '../store/treaty-store.js';
 
 /** The usage line shown with every error of the command. */

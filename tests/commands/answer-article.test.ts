@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { answerArticle } from '../../src/treaty/answer-article.js';
+import { answerArticle } from '../../src/commands/answer-article.js';
 import { importOfficialText } from '../../src/treaty/import-official-text.js';
 import { lookupArticle } from '../../src/treaty/lookup-article.js';
-import { TEXT_PATH } from './treaty-fixtures.js';
+import { TEXT_PATH } from '../treaty/treaty-fixtures.js';
 
 const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2025, 0, 1);
