@@ -51,28 +51,24 @@ function prepare(db: Db) {
       'SELECT ref, article, paragraph, letter, position, text FROM article_texts WHERE article = ? ORDER BY position',
     ),
     countTexts: db.prepare('SELECT COUNT(*) FROM article_texts').pluck(),
+    // Counts and the newest items come from tables the tag triggers keep (migration 160), so a
+    // lookup reads a handful of rows however often the article is cited.
     concernCounts: db.prepare(`
-      SELECT c.concern AS concern, COUNT(*) AS count
-      FROM item_concerns c
-      WHERE c.item_id IN (SELECT ia.item_id FROM item_articles ia JOIN items i ON i.id = ia.item_id
-                          WHERE ia.article = @article AND COALESCE(i.relevant, 1) = 1)
-      GROUP BY c.concern ORDER BY count DESC, concern`),
-    countItems: db.prepare(`
-      SELECT COUNT(DISTINCT ia.item_id) FROM item_articles ia JOIN items i ON i.id = ia.item_id
-      WHERE ia.article = @article AND COALESCE(i.relevant, 1) = 1`).pluck(),
+      SELECT concern, items AS count FROM article_concern_counts
+      WHERE article = @article AND items > 0 ORDER BY count DESC, concern`),
+    countItems: db.prepare('SELECT COALESCE((SELECT items FROM article_counts WHERE article = @article), 0)').pluck(),
     // One row per item: the citation closest to the asked ref wins (exact ref, then the shortest).
     latestItems: db.prepare(`
-      SELECT top.id AS itemId, top.title AS title, top.url AS url, s.name AS sourceName, top.published_at_ms AS publishedAtMs,
-        (SELECT ia.ref FROM item_articles ia WHERE ia.item_id = top.id AND ia.article = @article
+      SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs,
+        (SELECT ia.ref FROM item_articles ia WHERE ia.item_id = top.item_id AND ia.article = @article
           ORDER BY ia.ref = @ref DESC, length(ia.ref), ia.ref LIMIT 1) AS ref,
-        (SELECT ia.sentence FROM item_articles ia WHERE ia.item_id = top.id AND ia.article = @article
+        (SELECT ia.sentence FROM item_articles ia WHERE ia.item_id = top.item_id AND ia.article = @article
           ORDER BY ia.ref = @ref DESC, length(ia.ref), ia.ref LIMIT 1) AS sentence
-      FROM (SELECT i.id, i.title, i.url, i.source_id, i.published_at_ms, COALESCE(i.published_at_ms, i.fetched_at_ms) AS at_ms
-            FROM items i
-            WHERE i.id IN (SELECT item_id FROM item_articles WHERE article = @article) AND COALESCE(i.relevant, 1) = 1
-            ORDER BY at_ms DESC, i.id DESC LIMIT @limit) AS top
-      JOIN sources s ON s.id = top.source_id
-      ORDER BY top.at_ms DESC, top.id DESC`),
+      FROM (SELECT item_id, at_ms FROM article_latest WHERE article = @article
+            ORDER BY at_ms DESC, item_id DESC LIMIT @limit) AS top
+      JOIN items i ON i.id = top.item_id
+      JOIN sources s ON s.id = i.source_id
+      ORDER BY top.at_ms DESC, top.item_id DESC`),
   };
 }
 

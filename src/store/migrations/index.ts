@@ -6,6 +6,7 @@ import { DELIVERY_MIGRATIONS } from './030-delivery.js';
 import { ADAPTER_MIGRATIONS } from './040-adapters.js';
 import { WEB_MIGRATIONS } from './070-web.js';
 import { LEASE_MIGRATIONS } from './060-instance-lease.js';
+import { ARTICLE_COUNT_MIGRATIONS } from './160-article-counts.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ADAPTER_MIGRATIONS,
   ...WEB_MIGRATIONS,
   ...LEASE_MIGRATIONS,
+  ...ARTICLE_COUNT_MIGRATIONS,
 ];
