@@ -2,7 +2,7 @@
  * Digest building, pure. Rules, in order: (1) a treaty action (a state's signature or consent to be
  * bound, read from the treaty record) is its own story, keyed by state, action and date, though every
  * action shares the record's URL; (2) any other story from several outlets becomes one entry (same
- * canonical URL, or near-identical titles once site suffixes and punctuation are dropped), with every
+ * canonical URL, or the same title words once site suffixes, punctuation and word order are dropped), with every
  * source named; (3) treaty actions come first, all of them, under "Treaty status" with the running
  * totals; (4) the other entries are grouped by their first concern in taxonomy order, or by their
  * first article, with a last group for the rest; (5) newest first within a group; (6) at most
@@ -16,8 +16,6 @@ import type { Block, Message, MessageKind, Span } from '../chat/message.js';
 
 /** Most entries one digest lists before "and N more" (keeps Slack under its 50-block limit). */
 export const MAX_DIGEST_ENTRIES = 25;
-/** Token overlap above which two titles are the same story. */
-export const SAME_TITLE_SIMILARITY = 0.85;
 
 /** One story: an item, or several items from different outlets about the same thing. */
 export interface DigestEntry {
@@ -82,18 +80,37 @@ export function buildDigest(items: readonly ItemDigestFacts[], opts: DigestOptio
   return { kind: opts.kind ?? 'digest', summary: `${opts.title}: ${count}`, blocks };
 }
 
-/** Returns the items as stories, the same story from several outlets merged into one entry. */
+/**
+ * Returns the items as stories, the same story from several outlets merged into one entry. Each
+ * story is found by hash lookups (its first item's canonical URL, its title key, or for a treaty
+ * action its state, action and date), so collapsing n items costs O(n), not a scan of every story so far.
+ */
 export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[] {
-  const entries: (DigestEntry & { keys: { url: string | null; words: Set<string>; action: string | null } })[] = [];
+  const entries: DigestEntry[] = [];
+  const byUrl = new Map<string, number>();
+  const byTitle = new Map<string, number>();
+  const byAction = new Map<string, number>();
   const sorted = [...items].sort((a, b) => a.dateMs - b.dateMs || a.itemId - b.itemId);
   for (const item of sorted) {
     const action = item.treatyAction ?? null;
-    const url = action ? null : item.canonicalUrl ?? item.url;
-    const words = action ? new Set<string>() : titleWords(item.title);
-    const actionKey = action ? `${action.participant}\u0000${action.action}\u0000${action.date}` : null;
-    const same = entries.find((e) => actionKey !== null
-      ? e.keys.action === actionKey
-      : e.keys.action === null && ((url !== null && e.keys.url === url) || similarity(e.keys.words, words) >= SAME_TITLE_SIMILARITY));
+    let at: number | undefined;
+    let keys: [Map<string, number>, string][];
+    if (action) {
+      keys = [[byAction, `${action.participant}\u0000${action.action}\u0000${action.date}`]];
+      at = byAction.get(keys[0]![1]);
+    } else {
+      const url = item.canonicalUrl ?? item.url;
+      const title = titleKey(item.title);
+      keys = [];
+      if (url !== null) keys.push([byUrl, url]);
+      if (title !== null) keys.push([byTitle, title]);
+      // The story started first wins when the URL and the title point at different ones.
+      for (const [map, key] of keys) {
+        const found = map.get(key);
+        if (found !== undefined && (at === undefined || found < at)) at = found;
+      }
+    }
+    const same = at === undefined ? undefined : entries[at];
     if (same) {
       if (!same.sources.includes(item.sourceName)) same.sources.push(item.sourceName);
       same.articles = union(same.articles, item.articles);
@@ -101,13 +118,14 @@ export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[
       same.itemIds.push(item.itemId);
       continue;
     }
+    for (const [map, key] of keys) map.set(key, entries.length);
     entries.push({
       title: item.title.trim() || '(untitled)', url: item.url, sources: [item.sourceName], dateMs: item.dateMs,
-      articles: [...item.articles], concerns: [...item.concerns], itemIds: [item.itemId], keys: { url, words, action: actionKey },
+      articles: [...item.articles], concerns: [...item.concerns], itemIds: [item.itemId],
       ...(action ? { treatyAction: action } : {}),
     });
   }
-  return entries.map(({ keys: _keys, ...e }) => e).sort((a, b) => b.dateMs - a.dateMs);
+  return entries.sort((a, b) => b.dateMs - a.dateMs);
 }
 
 function groupEntries(entries: readonly DigestEntry[], groupBy: GroupBy): { label: string; entries: DigestEntry[] }[] {
@@ -152,17 +170,15 @@ export function formatDate(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
-// Outlets append their own name ("... | EFF", "... - Human Rights Watch"); drop it before comparing.
-function titleWords(title: string): Set<string> {
+/**
+ * Returns the key two titles of the same story share, or null for a title with no words. Outlets
+ * append their own name ("... | EFF", "... - Human Rights Watch"), which is dropped; then case,
+ * accents, punctuation, one-letter words, repeats and word order are ignored.
+ */
+export function titleKey(title: string): string | null {
   const base = title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/, '');
-  return new Set(base.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 1));
-}
-
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size < 3 || b.size < 3) return a.size === b.size && [...a].every((w) => b.has(w)) && a.size > 0 ? 1 : 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
+  const words = base.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 1);
+  return words.length === 0 ? null : [...new Set(words)].sort().join(' ');
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

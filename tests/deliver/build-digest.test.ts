@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, collapseStories } from '../../src/deliver/build-digest.js';
+import { buildDigest, collapseStories, titleKey } from '../../src/deliver/build-digest.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import type { ItemDigestFacts } from '../../src/store/deliveries-store.js';
 
@@ -32,6 +32,42 @@ describe('collapseStories', () => {
     ]);
     expect(entry!.articles).toEqual(['28.4', '24']);
     expect(entry!.concerns).toEqual(['compelled-assistance', 'safeguards']);
+  });
+});
+
+describe('collapseStories at scale', () => {
+  it('collapses 10k items into the stories they were made from, treaty actions each on their own', () => {
+    const stories = 2_000;
+    const items: ItemDigestFacts[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const story = 100 + ((i * 7919) % stories);
+      // Every story is told five times: twice under its own URL, three times under other URLs with its title reworded.
+      const copy = Math.floor(i / stories);
+      const title = copy % 2 === 0 ? `Story number ${story} on cybercrime | Outlet ${copy}` : `cybercrime: story NUMBER ${story}, on - Outlet ${copy}`;
+      items.push(facts({ title, url: `https://news.example/${story}/${copy}`, canonicalUrl: copy < 2 ? `https://news.example/${story}` : null, sourceName: `Outlet ${copy}` }));
+    }
+    for (let i = 0; i < 300; i++) {
+      items.push(facts({ title: 'Treaty record update', url: 'https://treaties.un.org/x', treatyAction: { participant: `State ${i}`, action: 'signature', date: '2026-03-01' } }));
+    }
+    const entries = collapseStories(items);
+    expect(entries.filter((e) => e.treatyAction)).toHaveLength(300);
+    const others = entries.filter((e) => !e.treatyAction);
+    expect(others).toHaveLength(stories);
+    expect(others.every((e) => e.itemIds.length === 5 && e.sources.length === 5)).toBe(true);
+  });
+
+  it('joins a story to the one started first when its URL and its title point at different ones', () => {
+    const a = facts({ title: 'First story about the convention', canonicalUrl: 'https://x/a' });
+    const b = facts({ title: 'Second story about ratification', canonicalUrl: 'https://x/b' });
+    const c = facts({ title: 'Second story about ratification', canonicalUrl: 'https://x/a' });
+    const entries = collapseStories([a, b, c]);
+    expect(entries.map((e) => e.itemIds).sort()).toEqual([[a.itemId, c.itemId], [b.itemId]].sort());
+  });
+
+  it('ignores accents, case and word order in titles, but not different words', () => {
+    expect(titleKey('Sécurité numérique: la Convention')).toBe(titleKey('la convention, securite NUMERIQUE'));
+    expect(titleKey('States sign in Hanoi')).not.toBe(titleKey('States sign in Vienna'));
+    expect(titleKey('— !')).toBeNull();
   });
 });
 
