@@ -7,6 +7,7 @@ import type { Logger } from '../../src/log.js';
 import type { Db } from '../../src/store/db.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createCommandsSeen } from './commands-seen.js';
+import { capRequestBody } from './request-body-cap.js';
 import { guardRequestTimestamps } from './request-timestamp-guard.js';
 import { createSlackClientOptions } from './slack-client-options.js';
 import { createSlackPoster } from './slack-poster.js';
@@ -91,7 +92,8 @@ export function createSlackAdapter(
       const receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
       app = new App({ ...common, receiver });
       wire(app, onCommand);
-      server = await listen(guardRequestTimestamps(receiver.requestListener, { now, log }), config.port!, host);
+      const guarded = guardRequestTimestamps(capRequestBody(receiver.requestListener, { log }), { now, log });
+      server = await listen(guarded, config.port!, host);
       connected = true;
       log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, host, path: SLACK_EVENTS_PATH });
     } else {

@@ -4,11 +4,18 @@ import type { Logger } from '../../src/log.js';
 /** Slack's replay window: a signed request older or newer than this is refused. */
 export const MAX_REQUEST_SKEW_MS = 5 * 60 * 1000;
 
-/** Returns true when the `X-Slack-Request-Timestamp` value lies more than 5 minutes in the future. */
+/**
+ * Returns true when the `X-Slack-Request-Timestamp` value lies more than 5 minutes in the future.
+ * The header is read with `Number()`, exactly as Bolt reads it before it checks the signature: any
+ * spelling Bolt accepts (`+ts`, `ts.0`, hex, exponent, leading zeros, padding) is judged by the
+ * same value here, so re-spelling a captured header cannot slip a future stamp past this check.
+ */
 export function isFutureTimestamp(header: string | string[] | undefined, nowMs: number): boolean {
   const raw = Array.isArray(header) ? header[0] : header;
-  if (raw === undefined || !/^\d{1,12}$/.test(raw.trim())) return false; // missing or malformed: Bolt refuses it
-  return Number(raw.trim()) * 1000 - nowMs > MAX_REQUEST_SKEW_MS;
+  if (raw === undefined) return false; // missing: Bolt refuses it
+  const seconds = Number(raw);
+  if (Number.isNaN(seconds)) return false; // Bolt refuses a value that is not a number
+  return seconds * 1000 - nowMs > MAX_REQUEST_SKEW_MS;
 }
 
 /**
@@ -21,7 +28,7 @@ export function guardRequestTimestamps(next: RequestListener, deps: { now: () =>
     if (isFutureTimestamp(req.headers['x-slack-request-timestamp'], deps.now())) {
       deps.log.warn('slack_request_refused', { reason: 'timestamp_in_future' });
       req.resume();
-      res.writeHead(401).end();
+      res.writeHead(401, { connection: 'close' }).end();
       return;
     }
     next(req, res);
