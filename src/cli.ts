@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { neutraliseTerminalText } from './chat/neutralise-text.js';
 import { describeError } from './log.js';
 import { processIo, type CliCommand, type CliIo } from './cli/cli-io.js';
 
@@ -27,7 +28,9 @@ export function usageText(): string {
 }
 
 /** Runs one command line and returns the exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Feed text reaches the terminal through every command: none of it may steer the screen.
+  const io: CliIo = { ...given, stdout: (t) => given.stdout(neutraliseTerminalText(t)), stderr: (t) => given.stderr(neutraliseTerminalText(t)) };
   const [name = 'start', ...args] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
     io.stdout(usageText());

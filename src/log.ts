@@ -43,11 +43,34 @@ export function createLogger(opts: {
 /** A logger that drops everything (tests, library use). */
 export const silentLogger: Logger = createLogger({ level: 'silent' });
 
-/** Returns `text` with every secret and every token-shaped string replaced by a marker. */
+/** Returns `text` with every secret, every token-shaped string and every URL's credentials and query replaced by a marker. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return out.replace(TOKEN_PATTERN, REDACTED);
+  return redactUrls(out.replace(TOKEN_PATTERN, REDACTED));
+}
+
+// A URL in free text (an error message, a log field): scheme, then anything up to a space or quote.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+
+/**
+ * Returns `text` with the user:password part and the query string of every URL in it masked
+ * (`https://[redacted]@host/feed?[redacted]`). Feed URLs often carry an API key in the query; the
+ * path and host stay, so an operator still sees which source it was. The fragment never leaves
+ * the client, so it is dropped with the query.
+ */
+export function redactUrls(text: string): string {
+  return text.replace(URL_IN_TEXT, (url) => {
+    const schemeEnd = url.indexOf('://') + 3;
+    const authorityEnd = url.slice(schemeEnd).search(/[/?#]/);
+    const authority = authorityEnd < 0 ? url.slice(schemeEnd) : url.slice(schemeEnd, schemeEnd + authorityEnd);
+    const rest = authorityEnd < 0 ? '' : url.slice(schemeEnd + authorityEnd);
+    const at = authority.lastIndexOf('@');
+    const host = at < 0 ? authority : `${REDACTED}@${authority.slice(at + 1)}`;
+    const cut = rest.search(/[?#]/);
+    const path = cut < 0 ? rest : `${rest.slice(0, cut)}${rest[cut] === '?' ? `?${REDACTED}` : ''}`;
+    return `${url.slice(0, schemeEnd)}${host}${path}`;
+  });
 }
 
 // Errors become {error, cause} strings so a log line stays one flat, readable object.

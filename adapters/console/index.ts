@@ -6,6 +6,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { ChatAdapter, CommandContext, CommandHandler, PostReceipt } from '../../src/chat/chat-adapter.js';
 import type { Message } from '../../src/chat/message.js';
+import { neutraliseTerminalText } from '../../src/chat/neutralise-text.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 
 /** The channel id the console posts to and answers in. */
@@ -30,7 +31,9 @@ export function createConsoleAdapter(opts: {
 
   const print = (text: string) => {
     lines++;
-    opts.write(text.endsWith('\n') ? text : text + '\n');
+    // Feed text must not move the cursor, clear the screen or retitle the window.
+    const safe = neutraliseTerminalText(text);
+    opts.write(safe.endsWith('\n') ? safe : safe + '\n');
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { Block, Message, Span } from '../../src/chat/message.js';
+import { mapMessageText, neutraliseChatText, neutraliseMatrixMentions } from '../../src/chat/neutralise-text.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { renderMatrixHtml } from './render-matrix-html.js';
 import { sanitizeMatrixHtml } from './sanitize-matrix-html.js';
@@ -25,7 +26,8 @@ export interface NoticeContent {
 }
 
 /** Returns the Message as one or more m.notice contents, each serialising to at most `maxBytes` of JSON. */
-export function buildNoticeContents(message: Message, maxBytes = MAX_EVENT_CONTENT_BYTES): NoticeContent[] {
+export function buildNoticeContents(original: Message, maxBytes = MAX_EVENT_CONTENT_BYTES): NoticeContent[] {
+  const message = mapMessageText(original, (text) => neutraliseMatrixMentions(neutraliseChatText(text)));
   if (message.blocks.length === 0) return [toContent([{ type: 'paragraph', spans: [{ text: message.summary }] }])];
   const units = message.blocks.flatMap((b) => fitBlock(b, maxBytes));
   return packUnits(units, maxBytes).flatMap((chunk) => splitUntilFits(chunk, maxBytes)).map(toContent);

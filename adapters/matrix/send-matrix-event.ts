@@ -19,7 +19,8 @@ export function deriveTxnId(idempotencyKey: string, part: number): string {
  * Sends one room event with a fixed transaction id and returns its event id. This goes through
  * the HTTP layer, not `client.sendEvent`: the SDK's scheduler and local-echo queue retry failed
  * sends on their own (and keep them as pending events), which would post behind the outbox's back;
- * here every attempt is the outbox's decision. Failures become a PostError.
+ * here every attempt is the outbox's decision. Every event says it mentions no one (`m.mentions: {}`),
+ * so clients never notify a room or a user for what a feed wrote. Failures become a PostError.
  */
 export async function sendMatrixEvent(
   client: MatrixClient,
@@ -31,7 +32,7 @@ export async function sendMatrixEvent(
   // The SDK's request options type inherits a fetch `priority` that Node's typings mark required.
   const requestOpts = { localTimeoutMs: SEND_TIMEOUT_MS } as IRequestOpts;
   try {
-    const res = await client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, content as Record<string, unknown>, requestOpts);
+    const res = await client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, { 'm.mentions': {}, ...content }, requestOpts);
     if (typeof res?.event_id !== 'string') throw new Error('response has no event_id');
     return res.event_id;
   } catch (cause) {

@@ -1,4 +1,5 @@
 import type { Block, Message, Span } from '../../src/chat/message.js';
+import { mapMessageText, neutraliseChatText, neutraliseSlackMentions } from '../../src/chat/neutralise-text.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { CUT_MARKER, cutSlackText, splitSlackText } from './cut-slack-text.js';
 import { buildSlackLink, escapeSlackText } from './slack-text.js';
@@ -19,7 +20,7 @@ export const MAX_FALLBACK_CHARS = 3_000;
 /** Beyond this many messages a long Message is cut rather than flooding the channel. */
 export const MAX_MESSAGES_PER_POST = 4;
 
-type TextObject = { type: 'mrkdwn' | 'plain_text'; text: string };
+type TextObject = { type: 'mrkdwn' | 'plain_text'; text: string; verbatim?: true };
 
 /** The Block Kit blocks we produce. */
 export type SlackBlock =
@@ -39,7 +40,8 @@ export interface SlackPayload {
  * Returns the Slack messages for a Message: usually one; more when it has more than 50 blocks'
  * worth of content; the last one ends with a visible "(cut)" note when even that is not enough.
  */
-export function renderSlackMessages(message: Message): SlackPayload[] {
+export function renderSlackMessages(original: Message): SlackPayload[] {
+  const message = mapMessageText(original, (text) => neutraliseSlackMentions(neutraliseChatText(text)));
   const blocks = message.blocks.flatMap(renderBlock);
   const groups: SlackBlock[][] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_MESSAGE) {
@@ -136,6 +138,7 @@ function emphasise(text: string, marker: string): string {
   return `${m[1]}${marker}${m[2]}${marker}${m[3]}`;
 }
 
+// verbatim: Slack then links no bare URL, channel name or mention it finds in feed text on its own.
 function mrkdwn(text: string): TextObject {
-  return { type: 'mrkdwn', text };
+  return { type: 'mrkdwn', text, verbatim: true };
 }

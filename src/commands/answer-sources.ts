@@ -2,7 +2,7 @@ import { formatDate } from '../deliver/build-digest.js';
 import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import type { SourceConfig } from '../domain.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
-import { describeError } from '../log.js';
+import { describeError, redactUrls } from '../log.js';
 import { parseSourceBody } from '../parse/parse-source.js';
 import { describeSourceHealth } from '../poll/source-health.js';
 import type { Db } from '../store/db.js';
@@ -23,14 +23,18 @@ export function createFeedUrlCheck(fetchOptions: FetchOptions = {}): CheckFeedUr
   };
 }
 
-/** Returns the reply to `sources`: each source with its state, last success and last error. */
+/**
+ * Returns the reply to `sources`: each source with its state, last success and last error. Any chat
+ * user may ask, so URLs in the error keep no credentials or query (API keys live there); the
+ * `treatywatch sources` command on the host shows them whole.
+ */
 export function answerSources(db: Db, nowMs: number): Message {
   const health = listSources(db).map((s) => describeSourceHealth(db, s, nowMs));
   if (health.length === 0) return textMessage('reply', 'No sources yet; they are loaded when the bot starts.');
   const items = health.map((h) => {
     const parts: string[] = [h.state];
     parts.push(h.lastSuccessAtMs !== null ? `last success ${formatDate(h.lastSuccessAtMs, 'UTC')}` : 'never fetched');
-    if (h.errorCount > 0) parts.push(`${h.errorCount} error${h.errorCount === 1 ? '' : 's'}: ${h.lastError ?? ''}`.slice(0, 160));
+    if (h.errorCount > 0) parts.push(`${h.errorCount} error${h.errorCount === 1 ? '' : 's'}: ${redactUrls(h.lastError ?? '')}`.slice(0, 160));
     if (h.stale) parts.push('nothing new for far longer than usual');
     return [{ text: h.id, code: true }, { text: ` ${h.name} — ${parts.join(', ')}` }];
   });

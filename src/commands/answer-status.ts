@@ -2,6 +2,7 @@ import { formatDate } from '../deliver/build-digest.js';
 import { errorMessage, type Block, type Message } from '../chat/message.js';
 import type { Source } from '../domain.js';
 import type { Db } from '../store/db.js';
+import { redactUrls } from '../log.js';
 import {
   DAYS_TO_ENTRY_INTO_FORCE, RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus, type TreatyAct, type TreatyStatus,
 } from '../store/treaty-status-store.js';
@@ -50,12 +51,12 @@ export function describeRecordState(source: Source, nowMs: number): string {
   if (source.lastSuccessAtMs === null) {
     return source.lastCheckedAtMs === null
       ? `${source.name}: never polled; ${next}.`
-      : `${source.name}: not read yet (${source.errorCount} failed attempt${source.errorCount === 1 ? '' : 's'}, last: ${source.lastError ?? 'unknown error'}); ${next}.`;
+      : `${source.name}: not read yet (${source.errorCount} failed attempt${source.errorCount === 1 ? '' : 's'}, last: ${redactUrls(source.lastError ?? 'unknown error')}); ${next}.`;
   }
   // The record's own date is what its server says it last changed; failing that, when we read it.
   const modified = source.lastModified === null ? NaN : Date.parse(source.lastModified);
   const asOf = Number.isNaN(modified) ? `as read on ${formatInstant(source.lastSuccessAtMs)}` : `as of ${formatInstant(modified)} (last read ${formatInstant(source.lastSuccessAtMs)})`;
-  const failing = source.errorCount > 0 ? `; the last ${source.errorCount} attempt${source.errorCount === 1 ? '' : 's'} failed (${source.lastError ?? 'unknown error'}), ${next}` : '';
+  const failing = source.errorCount > 0 ? `; the last ${source.errorCount} attempt${source.errorCount === 1 ? '' : 's'} failed (${redactUrls(source.lastError ?? 'unknown error')}), ${next}` : '';
   return `${source.name}: record ${asOf}${failing}.`;
 }
 

@@ -64,10 +64,10 @@ describe('renderSlackMessages', () => {
     const e = '&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x|y&gt;';
     expect(payload!.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: e } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*<https://example.org/doc?x=1&amp;y=%3C2%3E|${e}>* ${e}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: `>${e}\n>second` } },
-      { type: 'section', fields: [{ type: 'mrkdwn', text: `*&lt;!here&gt;*\n${e}` }] },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'via bad' }] },
+      { type: 'section', text: { type: 'mrkdwn', text: `*<https://example.org/doc?x=1&amp;y=%3C2%3E|${e}>* ${e}`, verbatim: true } },
+      { type: 'section', text: { type: 'mrkdwn', text: `>${e}\n>second`, verbatim: true } },
+      { type: 'section', fields: [{ type: 'mrkdwn', text: `*&lt;!here&gt;*\n${e}`, verbatim: true }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'via bad', verbatim: true }] },
     ]);
     // The fallback is the plain-text rendering, escaped: no link syntax at all.
     expect(payload!.text.split('\n')[0]).toBe(`== ${e} ==`);
