@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { isIP } from 'node:net';
 import cron from 'node-cron';
 import { nextCronTime } from './deliver/next-cron-time.js';
+import { parseTreatyTextSetting, type TreatyTextSetting } from './treaty/official-text-sources.js';
 
 /** Runtime configuration, parsed once from the environment. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   contactUrl: string;
   digestCron: string;
   digestTimeZone: string;
+  /** Where the official text comes from at first start (TREATYWATCH_TREATY_TEXT). */
+  treatyText: TreatyTextSetting;
   slack: {
     botToken: string | null;
     appToken: string | null;
@@ -52,6 +55,7 @@ export const CONFIG_DEFAULTS = {
   TREATYWATCH_CONTACT_URL: 'https://github.com/treatywatch/treatywatch',
   TREATYWATCH_DIGEST_CRON: '0 8 * * *',
   TREATYWATCH_DIGEST_TZ: 'UTC',
+  TREATYWATCH_TREATY_TEXT: 'auto',
   LOG_LEVEL: 'info',
   SLACK_BOT_TOKEN: '',
   SLACK_APP_TOKEN: '',
@@ -102,6 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     contactUrl: get('TREATYWATCH_CONTACT_URL'),
     digestCron: get('TREATYWATCH_DIGEST_CRON'),
     digestTimeZone: timeZone,
+    treatyText: parseTreatyTextSetting(get('TREATYWATCH_TREATY_TEXT')),
     slack: {
       botToken: opt('SLACK_BOT_TOKEN'),
       appToken: opt('SLACK_APP_TOKEN'),

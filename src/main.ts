@@ -25,6 +25,7 @@ import { openDatabase, type Db } from './store/db.js';
 import { acquireLease, keepLease } from './store/lease-store.js';
 import { syncConfiguredSources } from './store/sources-store.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
+import { startAutoImport, type AutoImportDeps } from './treaty/auto-import-official-text.js';
 
 /** A running bot. `closed` resolves when it stopped on its own (the console input ended). */
 export interface Bot {
@@ -50,6 +51,8 @@ export interface StartOptions {
   pollCron?: string;
   /** Chat adapters to run instead of the ones the config selects (tests). */
   adapters?: ChatAdapter[];
+  /** The official text's UN URLs and retry waits (tests serve the text locally and retry fast). */
+  treatyText?: Pick<AutoImportDeps, 'urls' | 'retryDelaysMs' | 'startDelayMs'>;
 }
 
 /** How long `stop` waits for work in flight (a poll, a post) before closing anyway; SIGTERM must end within 5 s. */
@@ -150,6 +153,8 @@ async function runBot(
   const running = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
   scheduler = running;
   void running.runNow();
+  const treatyText = startAutoImport({ db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions, ...opts.treatyText });
+  opened.push(() => treatyText.stop());
   log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath });
 
   function stop(): Promise<void> {

@@ -8,7 +8,7 @@ import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
 /** The usage line shown with every error of the command. */
 export const ARTICLE_USAGE = 'article <ref> [zero|final]';
 /** Import command suggested when no official text is stored. */
-export const IMPORT_HINT = 'treatywatch treaty import <A/RES/79/243 PDF or URL>';
+export const IMPORT_HINT = 'treatywatch treaty import';
 // Slack caps a section at 3000 characters; the quote stays well inside with room for its marker.
 const MAX_QUOTE_CHARS = 2_500;
 const MAX_SENTENCE_CHARS = 300;

@@ -17,6 +17,8 @@ export type FetchResult =
       finalUrl: string;
       /** The body, decompressed and decoded to a string. */
       body: string;
+      /** The body, decompressed but not decoded (a PDF is read from these). */
+      bytes: Uint8Array;
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;

@@ -195,6 +195,7 @@ async function readResponse(
     httpStatus: status,
     finalUrl: url.href,
     body: decoded.text,
+    bytes,
     contentType,
     etag,
     lastModified,

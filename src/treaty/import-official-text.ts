@@ -11,7 +11,7 @@ import { convertHtmlToText } from './html-to-text.js';
 import type { OfficialText } from './official-text.js';
 import { parseOfficialText } from './parse-official-text.js';
 import { convertPdfToText } from './pdf-to-text.js';
-import { readImportSource, type ImportSource } from './read-import-source.js';
+import { readImportSource, type ImportSource, type ImportValidators, type ReadImportOptions } from './read-import-source.js';
 
 export type DocumentFormat = 'pdf' | 'html' | 'text';
 
@@ -22,17 +22,28 @@ export interface ImportReport {
   sha256: string;
   articles: number;
   provisions: number;
+  /** The server's validators for the document, kept so a later check can ask whether it changed. */
+  validators: ImportValidators;
 }
 
 /** A document that does not match the article table; `problems` lists each difference. */
 export class TreatyImportError extends Error {
   readonly problems: readonly string[];
+  /** The refused document's validators, when it came from a server that sent them. */
+  readonly validators: ImportValidators | null;
 
-  constructor(message: string, problems: readonly string[]) {
+  constructor(message: string, problems: readonly string[], validators: ImportValidators | null = null) {
     super(`${message}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TreatyImportError';
     this.problems = problems;
+    this.validators = validators;
   }
+}
+
+/** What an import may be given besides the location. */
+export interface ImportOptions extends Pick<ReadImportOptions, 'validators' | 'fetchOptions' | 'signal'> {
+  onProgress?: ImportProgress;
+  nowMs?: number;
 }
 
 /** Receives one line of progress at a time (a page read, an article checked). */
@@ -42,10 +53,14 @@ export type ImportProgress = (line: string) => void;
 export async function importOfficialText(
   db: Db,
   location: string,
-  opts: { onProgress?: ImportProgress; nowMs?: number } = {},
+  opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const progress = opts.onProgress ?? (() => {});
-  const source = await readImportSource(location);
+  const source = await readImportSource(location, opts);
+  if (source === 'not-modified') {
+    throw new TreatyImportError(`treaty: ${location} was not imported`, ['the document has not changed since it was last refused'], opts.validators ?? null);
+  }
+  const validators = { etag: source.etag, lastModified: source.lastModified };
   progress(`read ${source.bytes.length} bytes from ${source.location}`);
   const format = detectFormat(source);
   const text = await extractText(source, format, progress);
@@ -53,8 +68,11 @@ export async function importOfficialText(
   reportArticles(official, progress);
   const problems = checkOfficialText(official);
   if (problems.length > 0) {
-    throw new TreatyImportError(`treaty: ${location} does not match the convention's ${official.articles.length === 0 ? 'structure' : 'article table'}; nothing was changed`, problems);
+    const what = official.articles.length === 0 ? 'structure' : 'article table';
+    throw new TreatyImportError(`treaty: ${location} does not match the convention's ${what}; nothing was changed`, problems, validators);
   }
+  // An import stopped while the document was being read must not write into a closing database.
+  opts.signal?.throwIfAborted();
   const provisions = official.articles.flatMap((a) => a.provisions);
   const sha256 = createHash('sha256').update(source.bytes).digest('hex');
   replaceOfficialText(db, provisions, {
@@ -66,7 +84,7 @@ export async function importOfficialText(
     provisions: provisions.length,
   });
   progress(`stored ${official.articles.length} articles, ${provisions.length} provisions`);
-  return { source: source.location, format, sha256, articles: official.articles.length, provisions: provisions.length };
+  return { source: source.location, format, sha256, articles: official.articles.length, provisions: provisions.length, validators };
 }
 
 /** Returns the document's format from its first bytes, then its content type, then its text. */

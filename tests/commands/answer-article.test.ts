@@ -119,7 +119,7 @@ describe('lookupArticle and answerArticle', () => {
   it('tells how to import the official text when none is stored, and that no items cite the article', () => {
     const empty = makeDb();
     const text = renderPlainText(answerArticle(empty, '28.4'));
-    expect(text).toContain('treatywatch treaty import <A/RES/79/243 PDF or URL>');
+    expect(text).toContain('treatywatch treaty import');
     expect(text).toContain('No tagged items cite Article 28 yet.');
     expect(text).toContain('https://docs.un.org/en/A/RES/79/243');
   });

@@ -81,6 +81,6 @@ describe('treatywatch treaty import, article and search', () => {
   it('shows the usage for an unknown treaty subcommand', async () => {
     const { io, out } = makeIo(dbPath);
     expect(await runCli(['treaty', 'export'], io)).toBe(2);
-    expect(out.stderr).toContain('Usage: treatywatch treaty import <file|url>');
+    expect(out.stderr).toContain('Usage: treatywatch treaty import [<file|url>]');
   });
 });

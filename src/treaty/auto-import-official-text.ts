@@ -1,0 +1,103 @@
+/**
+ * The official text out of the box: when no text is stored, the running bot imports the English
+ * text of A/RES/79/243 in the background, from the UN's document URL or the operator's mirror.
+ *
+ * Rules:
+ * 1. Nothing happens when the setting is `off`, or when an English text is already stored (a restart
+ *    does not import again; `treaty import` replaces a text on purpose).
+ * 2. The attempt starts after start-up, off the start path; it never holds up polling or commands.
+ * 3. A failed download is retried after 1 h, 6 h, then daily (never earlier than the server's
+ *    Retry-After). The first failure is logged at info with the next attempt; later ones at debug.
+ * 4. A document that does not match the article table is refused and logged at warn with each
+ *    difference; the stored text (if any) stays. It is checked again daily, with the validators of
+ *    the refused copy, so an unchanged document is not downloaded again.
+ */
+import type { FetchOptions } from '../fetch/fetch-url.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../store/db.js';
+import { findLatestTreatyImport } from '../store/treaty-store.js';
+import { importOfficialText, TreatyImportError } from './import-official-text.js';
+import type { TextLanguage } from './official-text.js';
+import { resolveTextLocation, type TreatyTextSetting } from './official-text-sources.js';
+import { TreatyDownloadError, type ImportValidators } from './read-import-source.js';
+
+const HOUR_MS = 60 * 60_000;
+/** Waits before the next attempt after the 1st, 2nd, and every later failure. */
+export const TREATY_TEXT_RETRY_MS: readonly number[] = [HOUR_MS, 6 * HOUR_MS, 24 * HOUR_MS];
+/** How soon after start the first attempt begins: start-up work goes first. */
+export const TREATY_TEXT_START_DELAY_MS = 1_000;
+
+export interface AutoImportDeps {
+  db: Db;
+  log: Logger;
+  setting: TreatyTextSetting;
+  now: () => number;
+  fetchOptions?: FetchOptions;
+  /** Overrides for tests: the UN URLs per language, the retry waits, the delay before the first attempt. */
+  urls?: Record<TextLanguage, string>;
+  retryDelaysMs?: readonly number[];
+  startDelayMs?: number;
+}
+
+/** The background import; `stop` cancels a download in flight and any attempt still to come. */
+export interface AutoImport {
+  /** Where the text is read from, or null when nothing will be requested. */
+  location: string | null;
+  stop(): Promise<void>;
+}
+
+const LANGUAGE: TextLanguage = 'en';
+
+/** Starts the background import of the official text when it is needed; returns at once. */
+export function startAutoImport(deps: AutoImportDeps): AutoImport {
+  const location = resolveTextLocation(deps.setting, LANGUAGE, deps.urls);
+  if (location === null || findLatestTreatyImport(deps.db) !== undefined) return { location: null, stop: async () => {} };
+
+  const delays = deps.retryDelaysMs ?? TREATY_TEXT_RETRY_MS;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let validators: ImportValidators | undefined;
+
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => {
+      timer = null;
+      running = attempt().finally(() => (running = null));
+    }, delayMs);
+    timer.unref();
+  };
+
+  async function attempt(): Promise<void> {
+    try {
+      const report = await importOfficialText(deps.db, location!, { fetchOptions: deps.fetchOptions, validators, signal: controller.signal, nowMs: deps.now() });
+      deps.log.info('official text imported', { language: LANGUAGE, source: report.source, articles: report.articles, provisions: report.provisions, sha256: report.sha256 });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      failures++;
+      const backoffMs = err instanceof TreatyImportError ? delays[delays.length - 1] : delays[Math.min(failures, delays.length) - 1];
+      const waitMs = Math.max(backoffMs ?? 0, err instanceof TreatyDownloadError ? (err.retryAfterMs ?? 0) : 0);
+      const next = new Date(deps.now() + waitMs).toISOString();
+      if (err instanceof TreatyImportError) {
+        validators = err.validators ?? validators;
+        deps.log.warn('official text refused', { language: LANGUAGE, source: location, problems: err.problems.join('; '), next_attempt_at: next });
+      } else {
+        const fields = { language: LANGUAGE, source: location, error: err, failures, next_attempt_at: next };
+        if (failures === 1) deps.log.info('official text not imported yet; retrying later', fields);
+        else deps.log.debug('official text not imported yet; retrying later', fields);
+      }
+      schedule(waitMs);
+    }
+  }
+
+  schedule(deps.startDelayMs ?? TREATY_TEXT_START_DELAY_MS);
+  return {
+    location,
+    async stop() {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}
