@@ -88,7 +88,7 @@ describe('end to end', () => {
     try {
       writeFileSync(join(dir, 'sources.json'), JSON.stringify(sourcesJson(server.base)));
       const adapter = createRecordingAdapter('test');
-      const env = { TREATYWATCH_DB: join(dir, 'db.sqlite'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), LOG_LEVEL: 'silent' };
+      const env = { TREATYWATCH_DB: join(dir, 'db.sqlite'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), LOG_LEVEL: 'silent', TREATYWATCH_TREATY_TEXT: 'off' };
       const bot = await startBot({ env, input: new PassThrough(), write: () => {}, adapters: [adapter], pollCron: '* * * * * *' });
       upsertSubscription(bot.db, 'test', 'C1', {}, Date.now());
       const waitFor = async (check: () => boolean) => {

@@ -37,7 +37,7 @@ describe('a running bot', () => {
   it('serves health, readiness and metrics that follow its polls', async () => {
     const logs: string[] = [];
     const bot = await startBot({
-      env: { TREATYWATCH_DB: join(dir, 'a.db'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_HTTP_PORT: '0', LOG_LEVEL: 'debug' },
+      env: { TREATYWATCH_DB: join(dir, 'a.db'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_HTTP_PORT: '0', LOG_LEVEL: 'debug', TREATYWATCH_TREATY_TEXT: 'off' },
       input: new PassThrough(), write: () => {}, logWrite: (l) => logs.push(l), pollCron: '* * * * * *',
     });
     try {

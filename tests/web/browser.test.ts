@@ -35,7 +35,7 @@ beforeAll(async () => {
   db.close();
   writeFileSync(join(dir, 'sources.json'), SEED_SOURCES_JSON);
   bot = await startBot({
-    env: { TREATYWATCH_DB: join(dir, 'tw.db'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_HTTP_PORT: '0', LOG_LEVEL: 'silent' },
+    env: { TREATYWATCH_DB: join(dir, 'tw.db'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_HTTP_PORT: '0', LOG_LEVEL: 'silent', TREATYWATCH_TREATY_TEXT: 'off' },
     input: new PassThrough(), write: () => {}, now: () => SEED_NOW_MS,
   });
   base = `http://127.0.0.1:${bot.opsPort}`;
