@@ -6,9 +6,14 @@
 import type { ClassifyInput } from './classify-types.js';
 import type { ClassifyResult, Mention } from '../domain.js';
 import { extractMentions } from '../refs/extract-mentions.js';
+import { weighCitations } from './citation-context.js';
 import { normalizeText } from './normalize-text.js';
-import { scoreRelevance } from './score-relevance.js';
-import { tagConcerns } from './tag-concerns.js';
+import { loadRelevanceRules } from './relevance-rules.js';
+import { logistic, scoreRelevance } from './score-relevance.js';
+import { loadConcernRules, tagConcerns } from './tag-concerns.js';
+
+// Only a text with an article keyword can cite one; the rest skip the extractor.
+const CITATION_KEYWORD = /\b(?:art|para|§)/i;
 
 /** The signature of the article-reference extractor the classifier uses; tests pass their own. */
 export type MentionExtractor = (text: string, ctx: { published: string | null }) => Mention[];
@@ -17,10 +22,14 @@ export type MentionExtractor = (text: string, ctx: { published: string | null })
 export function classifyItem(input: ClassifyInput, extract: MentionExtractor = extractMentions): ClassifyResult {
   const raw = joinTitleAndText(input.title, input.text);
   const folded = normalizeText(raw);
-  const verdict = scoreRelevance({ text: folded, publisher: input.publisher ?? null, published: input.published ?? null });
-  const score = roundScore(verdict.score);
-  if (!verdict.relevant) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
-  const mentions = extract(raw, { published: input.published ?? null });
+  const rules = loadRelevanceRules();
+  const mentions = CITATION_KEYWORD.test(raw) ? extract(raw, { published: input.published ?? null }) : [];
+  const doc = { text: folded, publisher: input.publisher ?? null, published: input.published ?? null, citesThisTreaty: mentions.length > 0 };
+  const verdict = scoreRelevance(doc, rules);
+  // The item's own citations of this convention, read in context, add to the text cues.
+  const logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, loadConcernRules()).logit;
+  const score = roundScore(logistic(logit));
+  if (logistic(logit) < rules.threshold) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
   const articles = selectFinestRefs(mentions);
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
   return { relevant: true, score, articles, concerns: tagConcerns(folded, cited), mentions };

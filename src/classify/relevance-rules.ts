@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../project-path.js';
+import type { CitationWeights } from './citation-context.js';
 import { compilePattern } from './normalize-text.js';
 
 /** One weighted cue of `knowledge/relevance-rules.json`, with the examples it must (and must not) match. */
@@ -7,6 +8,12 @@ export interface RelevanceCue {
   id: string;
   weight: number;
   note: string;
+  /**
+   * How the cue counts (see score-relevance.ts): "anchor" names a treaty without saying which ("the
+   * convention"); "context" is the vocabulary of a treaty and its negotiation; "topic" is a negative
+   * topic that names no other instrument. Ungrouped cues count on their own.
+   */
+  group?: 'anchor' | 'context' | 'topic';
   pattern: string;
   examples: string[];
   counterexamples: string[];
@@ -20,6 +27,8 @@ export interface RelevanceRules {
   publisherPriors: Map<string, number>;
   datePriors: { before: string; weight: number }[];
   cues: RelevanceCue[];
+  /** Weights of the item's own citations of this convention (see citation-context.ts). */
+  citationContext: CitationWeights;
 }
 
 interface RelevanceRulesFile {
@@ -28,6 +37,7 @@ interface RelevanceRulesFile {
   publisherPriors: Record<string, number>;
   datePriors: { before: string; weight: number }[];
   cues: Omit<RelevanceCue, 'regex'>[];
+  citationContext?: CitationWeights;
 }
 
 let cached: RelevanceRules | undefined;
@@ -56,5 +66,6 @@ export function parseRelevanceRules(json: string): RelevanceRules {
     publisherPriors: new Map(Object.entries(file.publisherPriors).map(([k, v]) => [k.toLowerCase(), v])),
     datePriors: file.datePriors,
     cues,
+    citationContext: file.citationContext ?? { cited: 0, agrees: 0 },
   };
 }

@@ -6,6 +6,16 @@
  * cybercrime treaty") less; hard negatives (the Budapest Convention, national cybercrime laws,
  * other UN processes, enforcement news) subtract. The logit is the bias, plus the publisher's
  * prior, plus a date prior, plus each matching cue once; the score is its logistic.
+ *
+ * Negative cues inform but do not veto. A negative cue whose every match sits in a comparison
+ * ("unlike the Budapest Convention", "has no Budapest counterpart", "modelled on Jordan's law")
+ * adds nothing: the item compares this convention with another instrument. A negative cue that
+ * matches outside a comparison names another instrument as the item's subject: it subtracts its
+ * weight, and the anchor and context cues ("the convention", delegations, the field's vocabulary),
+ * which say *a* treaty is discussed but not which, stop counting, since something else claims
+ * them. Negative topic cues (group "topic") subtract without claiming. Context cues also need a
+ * treaty in view: an anchor, a strong cue, or a citation bound to this convention. Strong cues
+ * (names, symbols) count either way.
  */
 import { loadRelevanceRules, type RelevanceRules } from './relevance-rules.js';
 
@@ -16,6 +26,8 @@ export interface RelevanceDocument {
   publisher?: string | null;
   /** YYYY-MM-DD or null. */
   published?: string | null;
+  /** True when the item cites an article the binder gave to this convention. */
+  citesThisTreaty?: boolean;
 }
 
 /** The rule verdict with the cues behind it, for explanations and for the learned model. */
@@ -34,8 +46,28 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules = l
     for (const prior of rules.datePriors) if (doc.published < prior.before) logit += prior.weight;
   }
   const cues: string[] = [];
+  let claimed = false;
+  let anchored = doc.citesThisTreaty === true;
+  const pending: RelevanceRules['cues'] = [];
   for (const cue of rules.cues) {
-    if (cue.regex.test(doc.text)) {
+    if (!cue.regex.test(doc.text)) continue;
+    if (cue.group === 'anchor' || cue.group === 'context') {
+      pending.push(cue);
+      if (cue.group === 'anchor') anchored = true;
+      continue;
+    }
+    if (cue.weight < 0 && onlyInComparisons(cue.regex, doc.text)) {
+      cues.push(`${cue.id}:comparison`);
+      continue;
+    }
+    if (cue.weight < 0 && cue.group !== 'topic') claimed = true;
+    if (cue.weight > 0) anchored = true;
+    logit += cue.weight;
+    cues.push(cue.id);
+  }
+  // Treaty vocabulary counts only when a treaty is in view and no other instrument claims the item.
+  if (anchored && !claimed) {
+    for (const cue of pending) {
       logit += cue.weight;
       cues.push(cue.id);
     }
@@ -48,6 +80,25 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules = l
 export function publisherPrior(rules: RelevanceRules, publisher: string | null | undefined): number {
   if (!publisher) return 0;
   return rules.publisherPriors.get(publisher.trim().toLowerCase()) ?? 0;
+}
+
+// Words just before another instrument's name that make it a point of comparison, not the subject.
+const COMPARISON_BEFORE =
+  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|drawn\s+from|borrowed\s+from|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{L}\p{N}'-]+\s+){0,3}$/u;
+const COMPARISON_AFTER = /^[\p{L}\p{N}' -]{0,40}?\b(?:counterparts?|equivalents?|precedents?|analogues?|lessons)\b/u;
+
+/** Returns whether every match of a cue in the text sits in a comparison with this convention. */
+export function onlyInComparisons(regex: RegExp, text: string): boolean {
+  const all = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : regex.flags + 'g');
+  let seen = 0;
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (m[0].length === 0) all.lastIndex++;
+    seen++;
+    const before = text.slice(Math.max(0, m.index - 50), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 50);
+    if (!COMPARISON_BEFORE.test(before) && !COMPARISON_AFTER.test(after)) return false;
+  }
+  return seen > 0;
 }
 
 /** Returns 1 / (1 + e^-x). */

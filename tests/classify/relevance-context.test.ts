@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyItem } from '../../src/classify/classify-item.js';
+import { normalizeText } from '../../src/classify/normalize-text.js';
+import { loadRelevanceRules } from '../../src/classify/relevance-rules.js';
+import { onlyInComparisons, scoreRelevance } from '../../src/classify/score-relevance.js';
+
+const item = (title: string, text = '', published = '2025-03-02') => ({ title, text, published, publisher: 'Example Weekly' });
+
+describe('relevance from citations read in context', () => {
+  it.each([
+    ['Article 27 lets police search and seize a laptop without telling its owner, delegates were told.', ['27']],
+    ['Speakers at the side event said the network of Article 41 must answer around the clock in every capital.', ['41']],
+    ['Article 36 on the protection of personal data drew criticism from privacy regulators.', ['36']],
+  ])('keeps an unnamed-treaty citation whose context agrees with the article: %s', (text, articles) => {
+    const r = classifyItem(item('Notes from the week', text));
+    expect(r.relevant).toBe(true);
+    expect(r.articles).toEqual(articles);
+  });
+
+  it.each([
+    'Article 12 of the lease says the tenant pays for repairs.',
+    'The new privacy bill: Article 5 sets out the duties of data controllers.',
+    'Article 3 applies from June, the company said in its terms of service update.',
+  ])('does not make an item relevant from a citation alone: %s', (text) => {
+    expect(classifyItem(item('Weekly round-up', text)).relevant).toBe(false);
+  });
+});
+
+describe('negative cues inform but do not veto', () => {
+  // Each text is about this convention and names another instrument only to compare.
+  it.each([
+    ['Compelled help with no Budapest counterpart', 'Article 28(4) of the new UN treaty has no Budapest Convention counterpart, negotiators admitted.'],
+    ['A wider net', "Unlike Jordan's 2023 cybercrime law, the convention at least names proportionality, delegations noted."],
+    ['Borrowed wording', 'The treaty’s interception powers were modelled on the Budapest Convention, critics said as the draft went to states for ratification.'],
+  ])('keeps a comparison relevant: %s', (title, text) => {
+    const r = classifyItem(item(title, text));
+    expect(r.relevant).toBe(true);
+  });
+
+  it('still subtracts a negative cue that names the subject', () => {
+    const text = normalizeText('The Budapest Convention committee adopted a guidance note on production orders and safeguards.');
+    const verdict = scoreRelevance({ text, published: '2025-03-02' });
+    expect(verdict.relevant).toBe(false);
+    expect(verdict.cues).toContain('budapest-convention');
+  });
+
+  it('tells a comparison from a subject', () => {
+    const budapest = loadRelevanceRules().cues.find((c) => c.id === 'budapest-convention')!.regex;
+    expect(onlyInComparisons(budapest, normalizeText('unlike the budapest convention, the treaty covers any serious crime'))).toBe(true);
+    expect(onlyInComparisons(budapest, normalizeText('it has no budapest convention counterpart'))).toBe(true);
+    expect(onlyInComparisons(budapest, normalizeText('the budapest convention turns 25 this year'))).toBe(false);
+    expect(onlyInComparisons(budapest, normalizeText('unlike the budapest convention, ... the budapest convention turns 25'))).toBe(false);
+  });
+
+  it('counts the vocabulary of a treaty only when a treaty is in view and nothing else claims it', () => {
+    const alone = scoreRelevance({ text: normalizeText('Police gained new powers to intercept traffic data and seize phones, with judicial authorisation.') });
+    expect(alone.cues).not.toContain('subjects-powers');
+    const anchored = scoreRelevance({ text: normalizeText('The draft would let police intercept traffic data, delegations said.') });
+    expect(anchored.cues).toEqual(expect.arrayContaining(['treaty-definite', 'subjects-powers', 'negotiation-actors']));
+    expect(anchored.relevant).toBe(true);
+    const claimed = scoreRelevance({ text: normalizeText('The draft of the Budapest Convention protocol lets police intercept traffic data, delegations said.') });
+    expect(claimed.cues).not.toContain('subjects-powers');
+    expect(claimed.relevant).toBe(false);
+  });
+});
