@@ -9,6 +9,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { createCommandsSeen } from './commands-seen.js';
 import { capRequestBody } from './request-body-cap.js';
 import { guardRequestTimestamps } from './request-timestamp-guard.js';
+import { createSlackAdminCheck } from './slack-admins.js';
 import { createSlackClientOptions } from './slack-client-options.js';
 import { createSlackPoster } from './slack-poster.js';
 import { dropRepeatedEvents, registerSlashCommands } from './slash-commands.js';
@@ -44,6 +45,7 @@ export function createSlackAdapter(
   const client = new webApi.WebClient(botToken, clientOptions);
   const post = createSlackPoster({ client, log });
   const seen = createCommandsSeen(deps.db, 'slack', now);
+  const admins = createSlackAdminCheck({ client, adminUserIds: config.adminUserIds, log, now });
   let app: App | null = null;
   let server: Server | null = null;
   let connected = false;
@@ -86,6 +88,7 @@ export function createSlackAdapter(
     const auth = await client.auth.test().catch((cause: unknown) => {
       throw new Error('slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL', { cause });
     });
+    log.info('slack_admins', { admins: admins.describe() });
     const boltLogger = createBoltLogger(log);
     const common = { token: botToken, logger: boltLogger, clientOptions, tokenVerificationEnabled: false, botUserId: auth.user_id, botId: auth.bot_id };
     if (mode === 'http') {
@@ -111,7 +114,7 @@ export function createSlackAdapter(
 
   function wire(target: App, onCommand: CommandHandler): void {
     target.use(dropRepeatedEvents(seen, log));
-    registerSlashCommands(target, { onCommand, seen, adminUserIds: config.adminUserIds, log });
+    registerSlashCommands(target, { onCommand, seen, admins, log });
     target.error(async (error) => {
       log.error('slack_listener_failed', { error });
     });

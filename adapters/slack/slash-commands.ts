@@ -3,6 +3,7 @@ import type { CommandContext, CommandHandler } from '../../src/chat/chat-adapter
 import { errorMessage, type Message } from '../../src/chat/message.js';
 import { describeError, type Logger } from '../../src/log.js';
 import type { CommandsSeen } from './commands-seen.js';
+import type { SlackAdminCheck } from './slack-admins.js';
 import { renderSlackMessages } from './render-slack-message.js';
 
 /** How long we wait for Slack to take a reply posted to a command's response_url. */
@@ -49,7 +50,7 @@ export function isInChannelReply(message: Message, asked: boolean): boolean {
 /** Registers /article and /treaty on the app: ack at once, run the handler, answer via respond. */
 export function registerSlashCommands(
   app: App,
-  deps: { onCommand: CommandHandler; seen: CommandsSeen; adminUserIds: readonly string[]; log: Logger },
+  deps: { onCommand: CommandHandler; seen: CommandsSeen; admins: SlackAdminCheck; log: Logger },
 ): void {
   for (const name of ['/article', '/treaty']) {
     app.command(name, async ({ command, ack, respond }) => {
@@ -64,7 +65,7 @@ export function registerSlashCommands(
         adapter: 'slack',
         channel: command.channel_id,
         userId: command.user_id,
-        isAdmin: deps.adminUserIds.includes(command.user_id),
+        isAdmin: await deps.admins.isAdmin(command.user_id),
       };
       const started = Date.now();
       let reply: Message;

@@ -41,6 +41,8 @@ export interface FakeSlackApi {
   history: Map<string, Record<string, unknown>[]>;
   /** Files uploaded through files.getUploadURLExternal, the upload POST and files.completeUploadExternal. */
   files: Map<string, FakeFile>;
+  /** Workspace members users.info knows, by id (`{ is_admin, is_owner }` as Slack reports them). */
+  users: Map<string, Record<string, unknown>>;
   /** Queues replies for a method; once used up, the method answers normally. */
   script(method: string, ...replies: FakeReply[]): void;
   /** Extra handlers for methods the fake does not know (apps.connections.open...). */
@@ -57,6 +59,7 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
   const handlers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const hanging = new Set<ServerResponse>();
   const files = new Map<string, FakeFile>();
+  const users = new Map<string, Record<string, unknown>>();
   let tsCounter = 0;
   let origin = '';
 
@@ -83,6 +86,10 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
         if (!args.filename || !Number(args.length)) return { ok: false, error: 'invalid_arguments' };
         files.set(id, { id, filename: String(args.filename), length: Number(args.length), altText: (args.alt_text as string | undefined) ?? null, bytes: null, title: null, channel: null, threadTs: null });
         return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
+      }
+      case 'users.info': {
+        const user = users.get(String(args.user));
+        return user ? { ok: true, user: { id: args.user, ...user } } : { ok: false, error: 'user_not_found' };
       }
       case 'files.completeUploadExternal':
         return completeUpload(args);
@@ -168,6 +175,7 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
     calls,
     history,
     files,
+    users,
     script: (method, ...replies) => scripts.set(method, [...(scripts.get(method) ?? []), ...replies]),
     handle: (method, fn) => handlers.set(method, fn),
     close: () =>

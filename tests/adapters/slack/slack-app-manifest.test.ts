@@ -9,9 +9,9 @@ describe('slack-app-manifest.yml', () => {
     expect(commands).toEqual(['/article', '/treaty']);
   });
 
-  it('asks for the scopes posting, the resend check and the chart upload need, and enables Socket Mode', () => {
+  it('asks for the scopes posting, the resend check and the chart upload and the admin lookup need, and enables Socket Mode', () => {
     const scopes = [...manifest.matchAll(/^\s+- ([a-z]+:?[a-z.]*)$/gm)].map((m) => m[1]);
-    expect(scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write']);
+    expect(scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'users:read']);
     expect(manifest).toMatch(/^\s+socket_mode_enabled: true$/m);
   });
 });
