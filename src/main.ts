@@ -15,6 +15,7 @@ import type { FetchOptions } from './fetch/fetch-url.js';
 import { createLogger, type Logger } from './log.js';
 import { createBotMetrics } from './ops/bot-metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
+import { buildStartBanner } from './ops/start-banner.js';
 import { startPollScheduler, type PollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
@@ -23,7 +24,8 @@ import { createWebHandler } from './web/handle-web-request.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { openDatabase, type Db } from './store/db.js';
 import { acquireLease, keepLease } from './store/lease-store.js';
-import { syncConfiguredSources } from './store/sources-store.js';
+import { listSources, syncConfiguredSources } from './store/sources-store.js';
+import { findLatestTreatyImport } from './store/treaty-store.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
 import { startAutoImport, type AutoImportDeps } from './treaty/auto-import-official-text.js';
 
@@ -127,6 +129,9 @@ async function runBot(
     opened.push(() => ops?.close());
     log.info('ops server listening', { port: ops.port, host: config.httpHost });
   }
+  const enabledSources = listSources(db).filter((s) => s.enabled).length;
+  const officialText = findLatestTreatyImport(db);
+  opts.write(buildStartBanner({ enabledSources, dbPath: config.dbPath, adapters: adapters.map((a) => a.name), officialText, treatyText: config.treatyText }).join('\n') + '\n');
   const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
   for (const adapter of adapters) {
     opened.push(() => adapter.stop());
@@ -155,7 +160,7 @@ async function runBot(
   void running.runNow();
   const treatyText = startAutoImport({ db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions, ...opts.treatyText });
   opened.push(() => treatyText.stop());
-  log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath });
+  log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath, sources: enabledSources, official_text: officialText !== undefined });
 
   function stop(): Promise<void> {
     stopping ??= (async () => {

@@ -72,6 +72,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     );
     const report = await storeFetched(source, fetched, intervalMs, deps);
     deps.log.info('source polled', { source_id: source.id, status: report.status, new_items: report.newItems, duration_ms: report.durationMs });
+    // The end of a failure streak is news once, like its start.
+    if (source.errorCount > 0) deps.log.info('source recovered', { source_id: source.id, failed_polls: source.errorCount });
     return report;
   } catch (err) {
     return recordFailure(source, err, intervalMs, startedMs, deps);
@@ -124,7 +126,10 @@ function recordFailure(source: Source, err: unknown, intervalMs: number, started
     deps.log.error('source state not saved', { source_id: source.id, error: storeErr });
   }
   const fields = { source_id: source.id, error: message, error_count: errorCount, next_check_at: new Date(nextCheckAtMs).toISOString() };
+  // The first failure of a streak is said at info even when it may be transient; repeats only when
+  // they become worth reporting, so a source down for a day does not fill the log.
   if (reported) deps.log.warn('source failed', fields);
+  else if (errorCount === 1) deps.log.info('source failed', fields);
   else deps.log.debug('source failed', fields);
   return { sourceId: source.id, status: 'error', newItems: 0, seenItems: 0, error: message, reported, nextCheckAtMs, durationMs: nowMs - startedMs };
 }

@@ -36,11 +36,14 @@ afterAll(async () => {
 describe('a running bot', () => {
   it('serves health, readiness and metrics that follow its polls', async () => {
     const logs: string[] = [];
+    let printed = '';
     const bot = await startBot({
       env: { TREATYWATCH_DB: join(dir, 'a.db'), TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_HTTP_PORT: '0', LOG_LEVEL: 'debug', TREATYWATCH_TREATY_TEXT: 'off' },
-      input: new PassThrough(), write: () => {}, logWrite: (l) => logs.push(l), pollCron: '* * * * * *',
+      input: new PassThrough(), write: (t) => (printed += t), logWrite: (l) => logs.push(l), pollCron: '* * * * * *',
     });
     try {
+      // The first run explains itself before anything else is printed.
+      expect(printed).toMatch(/^treatywatch is starting\n {2}sources: +1 source,.*\n {2}database: +.*a\.db\n {2}adapters: +console\n {2}official text: not imported/);
       const base = `http://127.0.0.1:${bot.opsPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);
