@@ -5,14 +5,21 @@ import { nextCronTime } from '../deliver/next-cron-time.js';
 import type { CommandContext } from '../chat/chat-adapter.js';
 import type { Db } from '../store/db.js';
 import { deleteSubscription, findSubscription, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
+import { listSources } from '../store/sources-store.js';
 import { usageOf } from './command-usage.js';
 import { parseSubscribe } from './parse-subscribe.js';
+import { didYouMean } from './suggest-name.js';
 
 /** Returns the reply to `subscribe <clauses>`: the channel's settings after the change. */
 export function answerSubscribe(db: Db, args: string, ctx: CommandContext, nowMs: number): Message {
   const parsed = parseSubscribe(args, findSubscription(db, ctx.adapter, ctx.channel)?.digestTimeZone ?? 'UTC');
   if (!parsed.ok) return errorMessage(parsed.error, usageOf('subscribe'));
   const settings = parsed.settings;
+  const known = listSources(db).map((s) => s.id);
+  const unknown = (settings.filterSources ?? []).find((id) => !known.includes(id));
+  if (unknown !== undefined) {
+    return errorMessage(`"${unknown}" is not one of our sources.${didYouMean(unknown, known)} "sources" lists them.`, usageOf('subscribe'));
+  }
   if (settings.digestCron) settings.nextDigestAtMs = nextCronTime(settings.digestCron, settings.digestTimeZone ?? 'UTC', nowMs);
   const sub = upsertSubscription(db, ctx.adapter, ctx.channel, settings, nowMs);
   return describeSubscription(sub, 'Subscribed. This channel now gets:');

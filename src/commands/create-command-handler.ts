@@ -18,7 +18,7 @@ import { answerSession } from './answer-session.js';
 import { answerSourceChange, answerSources, createFeedUrlCheck, type CheckFeedUrl } from './answer-sources.js';
 import { answerStatus } from './answer-status.js';
 import { answerSettings, answerSubscribe, answerUnsubscribe } from './answer-subscribe.js';
-import { buildHelp, COMMANDS, usageOf } from './command-usage.js';
+import { buildHelp, COMMANDS, unknownCommand, usageOf } from './command-usage.js';
 import { linkToTracker } from './link-to-tracker.js';
 
 /** What the command handler needs; `checkFeedUrl` defaults to the real fetch-and-parse check. */
@@ -87,7 +87,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       case 'status':
         return answerStatus(deps.db, nowMs, failureNotes(ctx), args);
       default:
-        return errorMessage(`Unknown command "${name.slice(0, 40)}".`, 'help');
+        return unknownCommand(name, args);
     }
   }
 

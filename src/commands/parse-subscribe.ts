@@ -3,10 +3,11 @@
  * with a keyword (digest, alerts, session, article, concern, source, group). A time zone is an IANA
  * name; "Europe/Geneva", which people often type, is read as Europe/Zurich (the zone Geneva uses).
  */
-import { parseCron } from '../deliver/next-cron-time.js';
+import { nextCronTime, parseCron, type CronSpec } from '../deliver/next-cron-time.js';
 import { findArticle } from '../treaty/articles.js';
 import { listConcerns } from '../deliver/concern-names.js';
 import type { SubscriptionSettings } from '../store/subscriptions-store.js';
+import { didYouMean } from './suggest-name.js';
 
 const ZONE_ALIASES: Record<string, string> = { 'europe/geneva': 'Europe/Zurich', geneva: 'Europe/Zurich', utc: 'UTC', gmt: 'UTC' };
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -43,7 +44,7 @@ function applyClause(keyword: string, rest: string[], s: SubscriptionSettings, d
     case 'concern':
     case 'concerns': {
       const ids = listConcerns().map((c) => c.id);
-      return applyList(rest, (v) => (ids.includes(v) ? null : `"${v}" is not a concern id; "concern" lists them.`), (l) => (s.filterConcerns = l));
+      return applyList(rest, (v) => (ids.includes(v) ? null : `"${v}" is not a concern id.${didYouMean(v, ids)} "concern" lists them.`), (l) => (s.filterConcerns = l));
     }
     case 'source':
     case 'sources':
@@ -79,7 +80,8 @@ function applyDigest(rest: string[], s: SubscriptionSettings, defaultZone: strin
     cron = args.slice(0, 5).join(' ');
     zoneArgs = args.slice(5);
     try {
-      parseCron(cron);
+      const never = explainNeverFires(parseCron(cron));
+      if (never) return `"${cron}" never fires: ${never}; e.g. "digest cron 0 8 * * 1-5 Europe/Berlin".`;
     } catch (err) {
       return `${(err as Error).message.replace(/^schedule: /, '')}; e.g. "digest cron 0 8 * * 1-5 Europe/Berlin".`;
     }
@@ -93,6 +95,24 @@ function applyDigest(rest: string[], s: SubscriptionSettings, defaultZone: strin
   s.digestTimeZone = zone;
   s.nextDigestAtMs = null;
   return null;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// A cron whose days of the month never exist in its months (30 February) is valid syntax that
+// never runs: say why instead of storing a digest that never comes.
+function explainNeverFires(spec: CronSpec): string | null {
+  try {
+    nextCronTime(spec, 'UTC', 0);
+    return null;
+  } catch {
+    const months = [...spec.months].sort((a, b) => a - b);
+    const days = [...spec.days].sort((a, b) => a - b);
+    const monthList = months.map((m) => MONTH_NAMES[m - 1]).join(', ');
+    const longest = Math.max(...months.map((m) => MONTH_DAYS[m - 1]!));
+    return `${monthList} ${months.length === 1 ? 'has' : 'have'} at most ${longest} days, and day ${days.join(', ')} never comes`;
+  }
 }
 
 function applyList(rest: string[], check: (v: string) => string | null, set: (l: string[]) => void): string | null {

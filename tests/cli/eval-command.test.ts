@@ -66,7 +66,7 @@ describe('treatywatch eval --gold', () => {
   it('asks for a file after --gold', async () => {
     const cli = io();
     expect(await runCli(['eval', '--gold'], cli)).toBe(2);
-    expect(cli.err.join('')).toMatch(/usage: treatywatch eval \[--gold <file\.jsonl>/);
+    expect(cli.err.join('')).toMatch(/--gold needs a value[\s\S]*usage: treatywatch eval \[--gold <file\.jsonl>/i);
   });
 });
 
