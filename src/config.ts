@@ -22,6 +22,8 @@ export interface Config {
   digestTimeZone: string;
   /** Where the official text comes from at first start (TREATYWATCH_TREATY_TEXT). */
   treatyText: TreatyTextSetting;
+  /** Whether linked pages of relevant items are fetched for their full text, and the gap between two requests to one host. */
+  fullText: { enabled: boolean; hostIntervalMs: number };
   slack: {
     botToken: string | null;
     appToken: string | null;
@@ -56,6 +58,8 @@ export const CONFIG_DEFAULTS = {
   TREATYWATCH_DIGEST_CRON: '0 8 * * *',
   TREATYWATCH_DIGEST_TZ: 'UTC',
   TREATYWATCH_TREATY_TEXT: 'auto',
+  TREATYWATCH_FULL_TEXT: 'on',
+  TREATYWATCH_FULL_TEXT_HOST_INTERVAL_MS: '2000',
   LOG_LEVEL: 'info',
   SLACK_BOT_TOKEN: '',
   SLACK_APP_TOKEN: '',
@@ -107,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     digestCron: get('TREATYWATCH_DIGEST_CRON'),
     digestTimeZone: timeZone,
     treatyText: parseTreatyTextSetting(get('TREATYWATCH_TREATY_TEXT')),
+    fullText: parseFullText(get('TREATYWATCH_FULL_TEXT'), get('TREATYWATCH_FULL_TEXT_HOST_INTERVAL_MS')),
     slack: {
       botToken: opt('SLACK_BOT_TOKEN'),
       appToken: opt('SLACK_APP_TOKEN'),
@@ -150,6 +155,16 @@ export function parseDotEnv(text: string): Record<string, string> {
 export function readEnvironment(path = '.env'): Record<string, string | undefined> {
   const fromFile = existsSync(path) ? parseDotEnv(readFileSync(path, 'utf8')) : {};
   return { ...fromFile, ...process.env };
+}
+
+function parseFullText(switchValue: string, intervalValue: string): Config['fullText'] {
+  const value = switchValue.toLowerCase();
+  if (value !== 'on' && value !== 'off') throw new Error(`config: TREATYWATCH_FULL_TEXT must be on or off (got "${switchValue}")`);
+  const hostIntervalMs = Number(intervalValue);
+  if (!Number.isInteger(hostIntervalMs) || hostIntervalMs < 0) {
+    throw new Error(`config: TREATYWATCH_FULL_TEXT_HOST_INTERVAL_MS must be a whole number of milliseconds such as 2000 (got "${intervalValue}")`);
+  }
+  return { enabled: value === 'on', hostIntervalMs };
 }
 
 function parsePort(env: Record<string, string | undefined>, key: ConfigKey): number | null {

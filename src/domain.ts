@@ -4,6 +4,8 @@ export type SourceKind = 'feed' | 'page' | 'treaty-status';
 export type SourcePriority = 'high' | 'normal' | 'low';
 /** Who configured a source: shipped with the bot, the operator's file, or an admin from chat (untrusted URL). */
 export type SourceOrigin = 'builtin' | 'operator' | 'user';
+/** Whether an item's linked page is fetched for its full text: never, for relevant items (default), or for every item. */
+export type FullTextMode = 'off' | 'relevant' | 'all';
 
 /** CSS selectors for a `page` source: each `item` match is one item. */
 export interface PageSelectors {
@@ -26,6 +28,8 @@ export interface SourceConfig {
   intervalMs?: number;
   priority?: SourcePriority;
   sessionCritical?: boolean;
+  /** `fullText: false` in the sources file turns it off; `"all"` marks a treaty-focused source. */
+  fullText?: FullTextMode;
 }
 
 /** A source with its fetch state, as stored. */

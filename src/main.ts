@@ -10,6 +10,7 @@ import { createCommandHandler } from './commands/create-command-handler.js';
 import { configSecrets, parseConfig, type Config } from './config.js';
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { startDeliveryWorker } from './deliver/delivery-worker.js';
+import { createEnrichWorker } from './enrich/enrich-worker.js';
 import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { createLogger, type Logger } from './log.js';
@@ -151,11 +152,14 @@ async function runBot(
   const worker = startDeliveryWorker({
     db, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
   });
+  const enricher = createEnrichWorker({ db, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
+  if (config.fullText.enabled) enricher.start();
   const poll = () => pollSources({
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
-    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs), onReport: metrics.recordPoll,
+    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), onReport: metrics.recordPoll,
   });
-  const running = startPollScheduler({ tick: async () => { await poll(); await worker.poke(); }, log, cronExpr: opts.pollCron });
+  // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
+  const running = startPollScheduler({ tick: async () => { await poll(); enricher.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
   scheduler = running;
   void running.runNow();
   const treatyText = startAutoImport({ db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions, ...opts.treatyText });
@@ -165,7 +169,7 @@ async function runBot(
   function stop(): Promise<void> {
     stopping ??= (async () => {
       // Work in flight gets a short grace; what it leaves undone stays in the outbox (or is polled again).
-      const settled = Promise.all([running.stop(), worker.stop()]);
+      const settled = Promise.all([running.stop(), worker.stop(), enricher.stop()]);
       const finished = await Promise.race([settled.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
       if (!finished) log.warn('stop did not wait for work in flight', { waited_ms: STOP_GRACE_MS });
       await closeOpened();

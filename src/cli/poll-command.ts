@@ -23,7 +23,7 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);
     syncConfiguredSources(db, configs, origin, Date.now());
     const reports = await withWriteLease(db, 'poll --once', () => pollSources(
-      { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs) },
+      { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled) },
       { force: true },
     ));
     const rows = [...reports, ...waitingRows(db, reports)].sort((a, b) => a.sourceId.localeCompare(b.sourceId));

@@ -56,8 +56,10 @@ export function matchesFilters(item: Pick<RoutableItem, 'sourceId' | 'articles' 
 /**
  * Writes the deliveries (and alert posts) that new items owe every subscription and returns how many
  * deliveries were written. Runs inside the caller's transaction (the one storing the items' tags).
+ * With `alerts: false` (re-tagging after enrichment) only digest deliveries are written: an alert
+ * goes out from the feed entry at once or not at all, and never twice.
  */
-export function routeNewItems(db: Db, items: Item[], results: Map<number, ClassifyResult>, nowMs: number): number {
+export function routeNewItems(db: Db, items: Item[], results: Map<number, ClassifyResult>, nowMs: number, opts: { alerts?: boolean } = {}): number {
   const subs = listSubscriptions(db);
   if (subs.length === 0 || items.length === 0) return 0;
   const inSession = currentSession(nowMs) !== undefined;
@@ -77,6 +79,7 @@ export function routeNewItems(db: Db, items: Item[], results: Map<number, Classi
     };
     for (const sub of subs) {
       for (const kind of routeItem(routable, sub, inSession)) {
+        if (kind === 'alert' && opts.alerts === false) continue;
         if (!insertDelivery(db, { subscriptionId: sub.id, itemId: item.id, kind, nowMs })) continue;
         written++;
         if (kind === 'alert') queueAlert(db, sub, item.id, nowMs);

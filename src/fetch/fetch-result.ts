@@ -15,9 +15,9 @@ export type FetchResult =
       httpStatus: number;
       /** The URL after redirects. */
       finalUrl: string;
-      /** The body, decompressed and decoded to a string. */
+      /** The body, decompressed and decoded to a string (empty when the caller asked for raw bytes). */
       body: string;
-      /** The body, decompressed but not decoded (a PDF is read from these). */
+      /** The body, decompressed but not decoded (a PDF is read from these); set also when the body policy kept it undecoded. */
       bytes: Uint8Array;
       contentType: string | null;
       etag: string | null;

@@ -24,9 +24,19 @@ export interface FetchOptions {
   userAgent?: string;
   /** Lets an untrusted URL reach loopback and private addresses (tests, operator-trusted hosts). */
   allowPrivateAddresses?: boolean;
+  /** Exact addresses an untrusted URL may reach whatever their class (tests' own servers). */
+  allowAddresses?: readonly string[];
+  /** Chooses the body cap and whether to keep the raw bytes (a PDF) from the response's Content-Type. */
+  bodyPolicy?: (contentType: string | null) => BodyPolicy;
 }
 
-type Settings = Required<FetchOptions>;
+/** How one response body is read: its size cap, and whether its bytes are kept undecoded. */
+export interface BodyPolicy {
+  maxBodyBytes: number;
+  binary: boolean;
+}
+
+type Settings = Required<Omit<FetchOptions, 'allowAddresses' | 'bodyPolicy'>> & Pick<FetchOptions, 'allowAddresses' | 'bodyPolicy'>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
@@ -44,6 +54,8 @@ export async function fetchUrl(req: FetchRequest, opts: FetchOptions = {}): Prom
     maxRedirects: opts.maxRedirects ?? MAX_REDIRECTS,
     userAgent: opts.userAgent ?? buildDefaultUserAgent(),
     allowPrivateAddresses: opts.allowPrivateAddresses ?? false,
+    allowAddresses: opts.allowAddresses,
+    bodyPolicy: opts.bodyPolicy,
   };
   const deadline = new AbortController();
   let timedOut = false;
@@ -75,7 +87,7 @@ export async function fetchUrl(req: FetchRequest, opts: FetchOptions = {}): Prom
 }
 
 async function followRedirects(req: FetchRequest, settings: Settings, signal: AbortSignal, hop: { url: string }): Promise<FetchResult> {
-  const guard = { allowPrivateAddresses: settings.allowPrivateAddresses };
+  const guard = { allowPrivateAddresses: settings.allowPrivateAddresses, allowAddresses: settings.allowAddresses };
   const lookup = req.trusted ? undefined : createGuardedLookup(guard);
   let url = parseStartUrl(req.url);
   const visited = new Set([url.href]);
@@ -174,21 +186,25 @@ async function readResponse(
       retryAfterMs,
     });
   }
+  const contentType = firstHeader(res.headers['content-type']);
+  const policy = settings.bodyPolicy?.(contentType) ?? { maxBodyBytes: settings.maxBodyBytes, binary: false };
   const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > settings.maxBodyBytes) {
+  if (Number.isFinite(declared) && declared > policy.maxBodyBytes) {
     res.destroy();
-    throw new FetchError(`fetch: GET ${shown}: the response declares ${declared} bytes, more than ${settings.maxBodyBytes}`, {
+    throw new FetchError(`fetch: GET ${shown}: the response declares ${declared} bytes, more than ${policy.maxBodyBytes}`, {
       kind: 'too-large',
       transient: false,
     });
   }
-  const contentType = firstHeader(res.headers['content-type']);
   const bytes = await readBody(res, {
     contentEncoding: firstHeader(res.headers['content-encoding']),
-    maxBodyBytes: settings.maxBodyBytes,
+    maxBodyBytes: policy.maxBodyBytes,
     url: shown,
     signal,
   });
+  if (policy.binary) {
+    return { status: 'ok', httpStatus: status, finalUrl: url.href, body: '', bytes, contentType, etag, lastModified, maxAgeMs };
+  }
   const decoded = decodeBody(bytes, contentType);
   return {
     status: 'ok',

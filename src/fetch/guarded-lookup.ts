@@ -22,7 +22,7 @@ export function createGuardedLookup(opts: GuardOptions & { resolve?: ResolveHost
     resolveHost(hostname, options).then(
       (addresses) => {
         // Refuse the whole name if any answer is inside: the socket may try each address in turn.
-        const refused = addresses.find((a) => !isAddressAllowed(classifyAddress(a.address), opts));
+        const refused = addresses.find((a) => !opts.allowAddresses?.includes(a.address) && !isAddressAllowed(classifyAddress(a.address), opts));
         if (refused || addresses.length === 0) {
           const why = refused
             ? `resolves to ${refused.address}, a ${classifyAddress(refused.address)} address`

@@ -23,6 +23,8 @@ export type AddressClass =
 export interface GuardOptions {
   /** Lets loopback, private and other non-public addresses through (tests, operator-trusted hosts). */
   allowPrivateAddresses?: boolean;
+  /** Exact IP addresses let through whatever their class (a test's own server, an operator's proxy). */
+  allowAddresses?: readonly string[];
 }
 
 // IPv4 ranges that are not public: [network, prefix length, class] (RFC 6890 special-purpose registry).
@@ -128,7 +130,7 @@ export function checkUrlAllowed(url: string | URL, opts: GuardOptions = {}): voi
   if ((host === 'localhost' || host.endsWith('.localhost')) && !opts.allowPrivateAddresses) {
     throw blocked(`fetch: ${shown} is refused: ${host} is a loopback name`);
   }
-  if (isIpLiteral(host)) {
+  if (isIpLiteral(host) && !opts.allowAddresses?.includes(host.replace(/^\[|\]$/g, ''))) {
     const cls = classifyAddress(host);
     if (!isAddressAllowed(cls, opts)) throw blocked(`fetch: ${shown} is refused: ${host} is a ${cls} address`);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PageSelectors, SourceConfig, SourceKind, SourcePriority } from '../domain.js';
+import type { FullTextMode, PageSelectors, SourceConfig, SourceKind, SourcePriority } from '../domain.js';
 import { projectPath } from '../project-path.js';
 
 /** The shortest poll interval a configured source may ask for. */
@@ -55,6 +55,7 @@ export function parseSourceConfigs(json: unknown): SourceConfig[] {
       sessionCritical: e['sessionCritical'] === true,
     };
     if (e['selectors'] !== undefined) config.selectors = parseSelectors(e['selectors'], `${where} (${id})`);
+    if (e['fullText'] !== undefined) config.fullText = parseFullText(e['fullText'], `${where} (${id})`);
     return config;
   });
 }
@@ -73,6 +74,13 @@ export function parseInterval(value: unknown, where = 'sources'): number {
   }
   if (!Number.isFinite(ms) || ms < MIN_INTERVAL_MS) throw new Error(`${where}: interval must be at least one minute`);
   return Math.round(ms);
+}
+
+function parseFullText(value: unknown, where: string): FullTextMode {
+  if (value === false) return 'off';
+  if (value === true) return 'relevant';
+  if (value === 'all') return 'all';
+  throw new Error(`${where}: fullText must be false, true or "all"`);
 }
 
 function parseSelectors(value: unknown, where: string): PageSelectors {

@@ -1,10 +1,26 @@
-import type { Item } from '../domain.js';
+import type { FullTextMode, Item } from '../domain.js';
 import { routeNewItems } from '../deliver/route-items.js';
+import { selectForEnrichment } from '../enrich/select-for-enrichment.js';
 import type { Db } from '../store/db.js';
+import { enqueueFullText } from '../store/fulltext-store.js';
+import { getSource } from '../store/sources-store.js';
 import { classifyAndSaveItems } from '../store/tags-store.js';
 
-/** Tags new items (articles, concerns, relevance) and writes the deliveries they owe; runs inside the poll's transaction. */
-export function tagAndRoute(db: Db, items: Item[], nowMs: number): void {
+/** Waiting pages beyond which new items are recorded as skipped (a backfill fetches them later). */
+export const MAX_PENDING_FULL_TEXTS = 1_000;
+
+/**
+ * Tags new items (articles, concerns, relevance), writes the deliveries they owe, and queues the
+ * ones whose linked page should be read in full (unless `fullText` is off); runs inside the poll's transaction.
+ */
+export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = true): void {
   const results = classifyAndSaveItems(db, items, nowMs);
   routeNewItems(db, items, results, nowMs);
+  const modes = new Map<string, FullTextMode>();
+  const modeOf = (sourceId: string): FullTextMode => {
+    let mode = modes.get(sourceId);
+    if (mode === undefined) modes.set(sourceId, (mode = getSource(db, sourceId)?.fullText ?? 'off'));
+    return mode;
+  };
+  enqueueFullText(db, selectForEnrichment(items, results, modeOf, fullText), nowMs, MAX_PENDING_FULL_TEXTS);
 }

@@ -30,6 +30,7 @@ export function rowToSource(row: Row): Source {
     lastError: (row['last_error'] as string | null) ?? null,
     lastErrorAtMs: (row['last_error_at_ms'] as number | null) ?? null,
     createdAtMs: row['created_at_ms'] as number,
+    fullText: (row['full_text'] as Source['fullText'] | undefined) ?? 'relevant',
   };
 }
 
@@ -44,6 +45,7 @@ function configParams(config: SourceConfig) {
     interval_ms: config.intervalMs ?? 30 * 60_000,
     priority: config.priority ?? 'normal',
     session_critical: config.sessionCritical ? 1 : 0,
+    full_text: config.fullText ?? 'relevant',
   };
 }
 
@@ -54,14 +56,14 @@ function configParams(config: SourceConfig) {
  */
 export function syncConfiguredSources(db: Db, configs: readonly SourceConfig[], origin: 'builtin' | 'operator', nowMs: number): number {
   const upsert = statement(db, `
-    INSERT INTO sources (id, name, publisher, kind, url, selectors_json, interval_ms, priority, session_critical, origin, enabled, created_at_ms)
-    VALUES (@id, @name, @publisher, @kind, @url, @selectors_json, @interval_ms, @priority, @session_critical, @origin, 1, @now)
+    INSERT INTO sources (id, name, publisher, kind, url, selectors_json, interval_ms, priority, session_critical, full_text, origin, enabled, created_at_ms)
+    VALUES (@id, @name, @publisher, @kind, @url, @selectors_json, @interval_ms, @priority, @session_critical, @full_text, @origin, 1, @now)
     ON CONFLICT (id) DO UPDATE SET
       name = excluded.name, publisher = excluded.publisher, kind = excluded.kind,
       etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
       last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END,
       url = excluded.url, selectors_json = excluded.selectors_json, interval_ms = excluded.interval_ms,
-      priority = excluded.priority, session_critical = excluded.session_critical,
+      priority = excluded.priority, session_critical = excluded.session_critical, full_text = excluded.full_text,
       origin = excluded.origin, enabled = 1
     WHERE sources.origin != 'user'`);
   const disable = statement(db, `UPDATE sources SET enabled = 0 WHERE origin != 'user' AND enabled = 1 AND id NOT IN (SELECT value FROM json_each(?))`);
@@ -98,8 +100,8 @@ export function enabledSources(db: Db, nowMs: number): Source[] {
 export function insertSource(db: Db, config: SourceConfig, origin: SourceOrigin, nowMs: number): Source {
   try {
     statement(db, `
-      INSERT INTO sources (id, name, publisher, kind, url, selectors_json, interval_ms, priority, session_critical, origin, enabled, created_at_ms)
-      VALUES (@id, @name, @publisher, @kind, @url, @selectors_json, @interval_ms, @priority, @session_critical, @origin, 1, @now)`).run({ ...configParams(config), origin, now: nowMs });
+      INSERT INTO sources (id, name, publisher, kind, url, selectors_json, interval_ms, priority, session_critical, full_text, origin, enabled, created_at_ms)
+      VALUES (@id, @name, @publisher, @kind, @url, @selectors_json, @interval_ms, @priority, @session_critical, @full_text, @origin, 1, @now)`).run({ ...configParams(config), origin, now: nowMs });
   } catch (cause) {
     throw new Error(`store: insert source ${config.id}`, { cause });
   }

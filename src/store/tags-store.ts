@@ -27,6 +27,11 @@ export function saveClassification(db: Db, itemId: number, result: ClassifyResul
     .run({ itemId, relevant: result.relevant ? 1 : 0, score: result.score, nowMs });
 }
 
+/** Returns the article refs an item is tagged with, sorted. */
+export function listItemRefs(db: Db, itemId: number): string[] {
+  return (statement(db, 'SELECT ref FROM item_articles WHERE item_id = ? ORDER BY ref').all(itemId) as { ref: string }[]).map((r) => r.ref);
+}
+
 /** Classifies items and saves their tags; call inside the poll's transaction. Returns each item's result by id. */
 export function classifyAndSaveItems(db: Db, items: readonly Item[], nowMs: number): Map<number, ClassifyResult> {
   const results = new Map<number, ClassifyResult>();
@@ -67,9 +72,13 @@ export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLAS
   let changed = 0;
   let lastId = 0;
   const runBatch = db.transaction(() => {
-    const rows = statement(db, 'SELECT * FROM items WHERE id > ? ORDER BY id LIMIT ?').all(lastId, batchItems) as Record<string, unknown>[];
+    // An enriched item is re-tagged from its page's text, as enrichment tagged it.
+    const rows = statement(db, `SELECT i.*, f.text AS full_text FROM items i
+      LEFT JOIN item_full_texts f ON f.item_id = i.id AND f.status = 'done'
+      WHERE i.id > ? ORDER BY i.id LIMIT ?`).all(lastId, batchItems) as Record<string, unknown>[];
     for (const row of rows) {
-      const item = rowToItem(row);
+      const stored = rowToItem(row);
+      const item = typeof row['full_text'] === 'string' ? { ...stored, text: row['full_text'] } : stored;
       const before = readTagFingerprint(db, item.id, row['classified_at_ms'] !== null);
       const result = classifyStoredItem(db, item);
       saveClassification(db, item.id, result, nowMs);

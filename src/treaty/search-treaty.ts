@@ -6,6 +6,7 @@
  * stray quotes are plain text. All terms must match; when that finds nothing, any term may.
  */
 import type { Db } from '../store/db.js';
+import { searchFullTexts, type FullTextMatch } from '../store/fulltext-store.js';
 import { searchArticleTexts, searchItems } from '../store/treaty-store.js';
 import { findArticle } from './articles.js';
 
@@ -71,10 +72,22 @@ export function searchTreaty(db: Db, words: string, limit = SEARCH_LIMIT): Treat
 function runQuery(db: Db, query: string, limit: number): Pick<TreatySearch, 'provisions' | 'items'> {
   try {
     const provisions = searchArticleTexts(db, query, limit).map((p) => ({ ...p, title: findArticle(p.article)?.title ?? '' }));
-    return { provisions, items: searchItems(db, query, limit) };
+    return { provisions, items: mergeItemMatches(searchItems(db, query, limit), searchFullTexts(db, query, limit), limit) };
   } catch (cause) {
     throw new Error(`treaty: search ${JSON.stringify(query)}`, { cause });
   }
+}
+
+// Matches in an item's own entry (title, summary) come first; pages read in full add the items
+// whose words appear only deeper in the article.
+function mergeItemMatches(fromItems: TreatySearch['items'], fromPages: readonly FullTextMatch[], limit: number): TreatySearch['items'] {
+  const seen = new Set(fromItems.map((i) => i.itemId));
+  const merged = [...fromItems];
+  for (const { rank: _rank, ...match } of fromPages) {
+    if (merged.length >= limit) break;
+    if (!seen.has(match.itemId)) merged.push(match);
+  }
+  return merged;
 }
 
 function splitWords(text: string): string[] {

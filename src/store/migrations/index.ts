@@ -7,6 +7,7 @@ import { ADAPTER_MIGRATIONS } from './040-adapters.js';
 import { WEB_MIGRATIONS } from './070-web.js';
 import { LEASE_MIGRATIONS } from './060-instance-lease.js';
 import { ARTICLE_COUNT_MIGRATIONS } from './160-article-counts.js';
+import { FULL_TEXT_MIGRATIONS } from './170-full-text.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...WEB_MIGRATIONS,
   ...LEASE_MIGRATIONS,
   ...ARTICLE_COUNT_MIGRATIONS,
+  ...FULL_TEXT_MIGRATIONS,
 ];
