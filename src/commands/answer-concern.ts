@@ -1,9 +1,15 @@
 import { listConcerns } from '../deliver/concern-names.js';
-import { errorMessage, type Message } from '../chat/message.js';
+import { errorMessage, type Block, type Message, type Span } from '../chat/message.js';
+import { findConcernQuote } from '../classify/find-concern-quote.js';
+import type { Db } from '../store/db.js';
+import { countConcernItems, listRecentConcernItems, type ConcernItem } from '../store/concern-items-store.js';
 import { usageOf } from './command-usage.js';
 
-/** Returns the reply to `concern [id]`: all concern ids with names, or one concern described. */
-export function answerConcern(args: string): Message {
+/** How many recent items `concern <id>` lists. */
+export const CONCERN_ITEMS_LIMIT = 5;
+
+/** Returns the reply to `concern [id]`: all concern ids with names, or one concern described with its recent items and their quotes. */
+export function answerConcern(args: string, db?: Db): Message {
   const id = args.trim().toLowerCase();
   const concerns = listConcerns();
   if (id === '') {
@@ -24,5 +30,26 @@ export function answerConcern(args: string): Message {
   }
   const blocks: Message['blocks'] = [{ type: 'heading', text: `${concern.name} (${concern.id})` }];
   if (concern.description) blocks.push({ type: 'paragraph', spans: [{ text: concern.description }] });
+  if (db) blocks.push(...formatRecentItems(db, concern.id));
   return { kind: 'reply', summary: concern.name, blocks, ephemeral: true };
+}
+
+function formatRecentItems(db: Db, concern: string): Block[] {
+  const total = countConcernItems(db, concern);
+  if (total === 0) return [{ type: 'context', spans: [{ text: 'No tracked items raise this concern yet.' }] }];
+  const items = listRecentConcernItems(db, concern, CONCERN_ITEMS_LIMIT);
+  return [
+    { type: 'context', spans: [{ text: `${total} tracked item${total === 1 ? '' : 's'} raise this concern; the latest:` }] },
+    { type: 'list', items: items.map((item) => formatItem(item, concern)) },
+  ];
+}
+
+// The quote comes from the page's text when it was read in full, else from the feed summary.
+function formatItem(item: ConcernItem, concern: string): Span[] {
+  const date = new Date(item.dateMs).toISOString().slice(0, 10);
+  const title: Span = item.url ? { text: item.title || item.url, url: item.url } : { text: item.title || '(untitled)' };
+  const quote = findConcernQuote(item.fullText ?? '', concern) ?? findConcernQuote(`${item.title}.\n${item.summary}`, concern);
+  const spans: Span[] = [title, { text: ` (${item.sourceName}, ${date})` }];
+  if (quote) spans.push({ text: ': ' }, { text: `“${quote}”`, italic: true });
+  return spans;
 }

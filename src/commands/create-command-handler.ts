@@ -69,7 +69,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
         return args === '' ? errorMessage('What should I search for?', usageOf('search')) : answerSearch(deps.db, args);
       case 'concern':
       case 'concerns':
-        return answerConcern(args);
+        return answerConcern(args, deps.db);
       case 'digest':
         return answerDigest(deps.db, args, nowMs, findSubscription(deps.db, ctx.adapter, ctx.channel));
       case 'subscribe':

@@ -14,29 +14,7 @@ import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { answerArticle } from '../../src/commands/answer-article.js';
 import { answerSearch } from '../../src/commands/answer-search.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
-import { ANALYSIS_PARAGRAPHS, buildReportPdf, NEWS_PARAGRAPHS, renderArticlePage, renderJsOnlyPage } from './article-pages.js';
-
-/** One feed entry: its link path on the fixture server and its teaser. */
-export interface Entry {
-  path: string;
-  title: string;
-  teaser: string;
-}
-
-/** Returns RSS 2.0 whose items link to pages of the fixture server. */
-export function renderRss(server: FixtureServer, entries: readonly Entry[]): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const items = entries.map((e, i) => `<item><title>${esc(e.title)}</title><link>${server.url(e.path)}</link><guid>${e.path}</guid>
-    <pubDate>${new Date(Date.UTC(2026, 4, 5, 9, i)).toUTCString()}</pubDate><description>${esc(e.teaser)}</description></item>`);
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture NGO</title>${items.join('')}</channel></rss>`;
-}
-
-export const ENTRIES: readonly Entry[] = [
-  { path: '/analysis/compelled-assistance', title: 'Engineers in the firing line of the UN cybercrime treaty', teaser: 'Our analysis of the UN Convention against Cybercrime finds it asks too much of the people who run computer systems.' },
-  { path: '/old/surveillance-talks', title: 'Surveillance powers dominate UN cybercrime convention talks', teaser: 'Delegates debated the surveillance chapter of the UN Convention against Cybercrime.' },
-  { path: '/docs/implementation-report.pdf', title: 'Implementation report: UN Convention against Cybercrime', teaser: 'The secretariat reports on how States implement the UN Convention against Cybercrime.' },
-  { path: '/app/briefing', title: 'Briefing for delegates on the UN cybercrime treaty', teaser: 'A briefing on the UN Convention against Cybercrime for delegations ahead of the Conference of the States Parties.' },
-];
+import { ANALYSIS_PARAGRAPHS, buildReportPdf, ENTRIES, NEWS_PARAGRAPHS, renderArticlePage, renderJsOnlyPage, renderRss, type Entry } from './article-pages.js';
 
 const html = (body: string) => (_req: unknown, res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 
