@@ -59,7 +59,7 @@ export interface StartOptions {
 }
 
 /** How long `stop` waits for work in flight (a poll, a post) before closing anyway; SIGTERM must end within 5 s. */
-export const STOP_GRACE_MS = 3_500;
+export const STOP_GRACE_MS = 3_000;
 
 /**
  * Starts the whole bot and resolves once every adapter is connected. Every start-up failure
@@ -154,8 +154,9 @@ async function runBot(
   });
   const enricher = createEnrichWorker({ db, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
   if (config.fullText.enabled) enricher.start();
+  const cancelPolls = new AbortController();
   const poll = () => pollSources({
-    db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride,
+    db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
     processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), onReport: metrics.recordPoll,
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
@@ -168,7 +169,9 @@ async function runBot(
 
   function stop(): Promise<void> {
     stopping ??= (async () => {
-      // Work in flight gets a short grace; what it leaves undone stays in the outbox (or is polled again).
+      // Fetches are cancelled (the source is polled again next time); posts in flight get a short
+      // grace, and what they leave undone stays in the outbox.
+      cancelPolls.abort();
       const settled = Promise.all([running.stop(), worker.stop(), enricher.stop()]);
       const finished = await Promise.race([settled.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
       if (!finished) log.warn('stop did not wait for work in flight', { waited_ms: STOP_GRACE_MS });

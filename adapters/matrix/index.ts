@@ -149,6 +149,10 @@ export function createMatrixAdapter(
 
     async stop(): Promise<void> {
       client?.stopClient();
+      // stopClient ends the sync loop but leaves requests in flight (the 30 s long-poll /sync among
+      // them) to run out, so they are aborted. The SDK still leaves each request's timeout timer
+      // (up to 110 s for /sync) armed; the program exits once the bot has stopped regardless.
+      client?.http.abort();
       client?.removeAllListeners();
       client = null;
       syncState = null;

@@ -28,6 +28,8 @@ export interface PollDeps {
   intervalOverride?: (source: Source, nowMs: number) => number | null;
   /** Told of every source's poll (metrics). */
   onReport?: (report: PollReport) => void;
+  /** Aborted when the bot stops: fetches in flight end at once and nothing more is fetched. */
+  signal?: AbortSignal;
 }
 
 /** What one source's poll did. */
@@ -50,9 +52,10 @@ export async function pollSources(deps: PollDeps, opts: { force?: boolean } = {}
   const reports: PollReport[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < sources.length) {
+    while (next < sources.length && !deps.signal?.aborted) {
       const source = sources[next++]!;
       const report = await pollSource(source, deps);
+      if (deps.signal?.aborted) continue;
       deps.onReport?.(report);
       reports.push(report);
     }
@@ -67,7 +70,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   const intervalMs = deps.intervalOverride?.(source, startedMs) ?? source.intervalMs;
   try {
     const fetched = await fetchUrl(
-      { url: source.url, etag: source.etag, lastModified: source.lastModified, trusted: source.origin !== 'user' },
+      { url: source.url, etag: source.etag, lastModified: source.lastModified, trusted: source.origin !== 'user', signal: deps.signal },
       deps.fetchOptions,
     );
     const report = await storeFetched(source, fetched, intervalMs, deps);
@@ -76,6 +79,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     if (source.errorCount > 0) deps.log.info('source recovered', { source_id: source.id, failed_polls: source.errorCount });
     return report;
   } catch (err) {
+    // Cancelled by a stop: not the source's fault; it stays due and is polled at the next start.
+    if (deps.signal?.aborted) return report(source, 'error', 0, 0, source.nextCheckAtMs, startedMs, deps);
     return recordFailure(source, err, intervalMs, startedMs, deps);
   }
 }
