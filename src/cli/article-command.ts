@@ -4,9 +4,9 @@ import { formatArticleLookup } from '../commands/answer-article.js';
 import { lookupArticle } from '../treaty/lookup-article.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
-const USAGE = 'Usage: treatywatch article <ref> [zero|final] [--json]\n';
+const USAGE = 'Usage: treatywatch article <ref> [zero|final] [ar|zh|en|fr|ru|es] [--json]\n';
 
-/** `treatywatch article <ref> [zero|final] [--json]`: prints the lookup; exit 1 for a ref not in the treaty. */
+/** `treatywatch article <ref> [zero|final] [ar|zh|en|fr|ru|es] [--json]`: prints the lookup; exit 1 for a ref not in the treaty. */
 export async function runArticle(args: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseFlags(args);
   if (positional.length === 0) {

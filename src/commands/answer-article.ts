@@ -1,24 +1,25 @@
-/** The `article <ref> [zero|final]` command: parse the ref, look it up, format a neutral Message. */
+/** The `article <ref> [zero|final] [language]` command: parse the ref, look it up, format a neutral Message. */
 import type { Block, Message, Span } from '../chat/message.js';
 import { errorMessage } from '../chat/message.js';
 import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import type { Db } from '../store/db.js';
 import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
+import { LANGUAGE_NAMES, type TextLanguage } from '../treaty/official-text.js';
 
 /** The usage line shown with every error of the command. */
-export const ARTICLE_USAGE = 'article <ref> [zero|final]';
+export const ARTICLE_USAGE = 'article <ref> [zero|final] [ar|zh|en|fr|ru|es]';
 /** Import command suggested when no official text is stored. */
 export const IMPORT_HINT = 'treatywatch treaty import';
 // Slack caps a section at 3000 characters; the quote stays well inside with room for its marker.
 const MAX_QUOTE_CHARS = 2_500;
 const MAX_SENTENCE_CHARS = 300;
 
-/** Returns the reply to `article <args>`: the lookup, or an error Message with the usage line (never throws). */
-export function answerArticle(db: Db, args: string): Message {
+/** Returns the reply to `article <args>` in the channel's language (the ref's own wins): the lookup, or an error Message with the usage line (never throws). */
+export function answerArticle(db: Db, args: string, channelLanguage?: TextLanguage): Message {
   const parsed = parseCommandRef(args, 'final');
   if (!parsed.ok) return errorMessage(parsed.error, ARTICLE_USAGE);
   try {
-    return formatArticleLookup(lookupArticle(db, parsed.ref));
+    return formatArticleLookup(lookupArticle(db, parsed.ref, channelLanguage));
   } catch (err) {
     const reason = err instanceof Error && err.message.startsWith('treaty: ') ? err.message.slice(8) : 'The lookup failed; try again later.';
     return errorMessage(reason, ARTICLE_USAGE);
@@ -53,19 +54,35 @@ function formatOfficialText(lookup: ArticleLookup): Block[] {
       .map((p) => (p.letter !== null ? `(${p.letter}) ` : p.paragraph !== null && p.ref.split('.').length === 2 ? `${p.paragraph}. ` : '') + p.text)
       .join('\n');
     const clipped = text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS - 1).trimEnd()}…` : text;
-    const blocks: Block[] = [{ type: 'quote', text: clipped }];
+    const blocks: Block[] = [{ type: 'quote', text: clipped }, ...formatLanguageNote(lookup)];
     if (clipped !== text) blocks.push({ type: 'context', spans: [{ text: `Text shortened; ask for one paragraph, e.g. article ${lookup.article}.1.` }] });
     return blocks;
   }
   if (lookup.textImported) {
-    return [{ type: 'paragraph', spans: [{ text: `The imported official text has no ${displayRef(lookup.article, lookup.paragraph, lookup.letter)}.` }] }];
+    return [{ type: 'paragraph', spans: [{ text: `The imported official text has no ${displayRef(lookup.article, lookup.paragraph, lookup.letter)}.` }] }, ...formatLanguageNote(lookup)];
   }
   return [
     {
       type: 'paragraph',
-      spans: [{ text: 'The official text is not imported yet. An operator can import it with ' }, { text: IMPORT_HINT, code: true }, { text: '.' }],
+      spans: [
+        { text: 'The official text is not imported yet. The bot reads it from the UN document unless that is switched off; an operator can also import it with ' },
+        { text: IMPORT_HINT, code: true },
+        { text: '.' },
+      ],
     },
   ];
+}
+
+// Says which language the quote is in when it is not English, and when the asked language fell back.
+function formatLanguageNote(lookup: ArticleLookup): Block[] {
+  if (lookup.askedLanguage !== lookup.language) {
+    const asked = LANGUAGE_NAMES[lookup.askedLanguage];
+    return [{
+      type: 'context',
+      spans: [{ text: `The ${asked} text is not imported; this is the ${LANGUAGE_NAMES[lookup.language]} text. An operator can add it with ` }, { text: `${IMPORT_HINT} --lang ${lookup.askedLanguage}`, code: true }, { text: '.' }],
+    }];
+  }
+  return lookup.language === 'en' ? [] : [{ type: 'context', spans: [{ text: `Official text in ${LANGUAGE_NAMES[lookup.language]} (A/RES/79/243).` }] }];
 }
 
 function formatItems(lookup: ArticleLookup): Block[] {

@@ -60,6 +60,7 @@ export function describeSubscription(sub: Subscription, heading: string): Messag
           { label: 'Concerns', value: any(sub.filterConcerns, concernName) },
           { label: 'Sources', value: any(sub.filterSources) },
           { label: 'Grouped by', value: sub.groupBy },
+          { label: 'Official text in', value: sub.language ?? 'en' },
         ],
       },
     ],

@@ -3,7 +3,7 @@ import { didYouMean } from './suggest-name.js';
 
 /** Every command with its usage line and what it does, in the order `help` lists them. */
 export const COMMANDS: readonly { name: string; usage: string; about: string; admin?: boolean }[] = [
-  { name: 'article', usage: 'article <ref> [zero|final]', about: 'an article or paragraph: title, chapter, text, draft number, what people say (article 28.4)' },
+  { name: 'article', usage: 'article <ref> [zero|final] [ar|zh|en|fr|ru|es]', about: 'an article or paragraph: title, chapter, text (in a UN language: article 28.4 es), draft number, what people say (article 28.4)' },
   { name: 'search', usage: 'search <words>', about: 'search the treaty text and the stored items' },
   { name: 'concern', usage: 'concern [id]', about: 'the concerns we tag items with, or one of them' },
   { name: 'digest', usage: 'digest [today|week|all|since 3d|since 2024-08-08]', about: 'a digest of relevant items, now (units m h d w mo y)' },
@@ -28,6 +28,7 @@ export const SUBSCRIBE_GRAMMAR: readonly string[] = [
   'subscribe session on|off                    (during sessions: every matching item as an alert, and a 20:00 wrap-up)',
   'subscribe article 28 40.3 | concern surveillance scope | source eff hrw   (filters; "any" clears one)',
   'subscribe group concern|article            (how the digest is grouped)',
+  'subscribe language es                       (the official text in ar, zh, en, fr, ru or es; English when not imported)',
 ];
 
 /** Returns the usage line of a command (the whole list's first line for an unknown name). */

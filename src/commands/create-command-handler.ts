@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { listUnreportedFailures, markFailuresReported } from '../store/deliveries-store.js';
 import { findSubscription } from '../store/subscriptions-store.js';
+import { readTextLanguage } from '../treaty/official-text-sources.js';
 import { answerArticle } from './answer-article.js';
 import { answerSearch } from './answer-search.js';
 import { answerConcern } from './answer-concern.js';
@@ -64,7 +65,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       case 'help':
         return buildHelp(args);
       case 'article':
-        return answerArticle(deps.db, args);
+        return answerArticle(deps.db, args, readTextLanguage(findSubscription(deps.db, ctx.adapter, ctx.channel)?.language ?? ''));
       case 'search':
         return args === '' ? errorMessage('What should I search for?', usageOf('search')) : answerSearch(deps.db, args);
       case 'concern':

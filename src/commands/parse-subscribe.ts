@@ -1,6 +1,6 @@
 /**
  * The `subscribe` grammar, pure (see SUBSCRIBE_GRAMMAR). Clauses are separated by ";"; each starts
- * with a keyword (digest, alerts, session, article, concern, source, group). A time zone is an IANA
+ * with a keyword (digest, alerts, session, article, concern, source, group, language). A time zone is an IANA
  * name; "Europe/Geneva", which people often type, is read as Europe/Zurich (the zone Geneva uses).
  */
 import { nextCronTime, parseCron, type CronSpec } from '../deliver/next-cron-time.js';
@@ -8,6 +8,7 @@ import { findArticle } from '../treaty/articles.js';
 import { listConcerns } from '../deliver/concern-names.js';
 import type { SubscriptionSettings } from '../store/subscriptions-store.js';
 import { didYouMean } from './suggest-name.js';
+import { readTextLanguage } from '../treaty/official-text-sources.js';
 
 const ZONE_ALIASES: Record<string, string> = { 'europe/geneva': 'Europe/Zurich', geneva: 'Europe/Zurich', utc: 'UTC', gmt: 'UTC' };
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -49,6 +50,12 @@ function applyClause(keyword: string, rest: string[], s: SubscriptionSettings, d
     case 'source':
     case 'sources':
       return applyList(rest, (v) => (/^[a-z0-9][a-z0-9._-]{0,63}$/.test(v) ? null : `"${v}" is not a source id; "sources" lists them.`), (l) => (s.filterSources = l));
+    case 'language': {
+      const language = rest.length === 1 ? readTextLanguage(rest[0]!) : undefined;
+      if (language === undefined) return 'Say "language" and one of ar, zh, en, fr, ru, es (the language of the official text in this channel).';
+      s.language = language === 'en' ? null : language;
+      return null;
+    }
     case 'group': {
       const by = (rest[0] ?? '').toLowerCase();
       if (rest.length !== 1 || (by !== 'concern' && by !== 'article')) return 'Say "group concern" or "group article".';

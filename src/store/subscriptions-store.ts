@@ -16,6 +16,8 @@ export interface Subscription {
   filterSources: string[];
   sessionMode: boolean;
   groupBy: GroupBy;
+  /** The language the channel reads the official text in (ISO 639-1), or null for English. */
+  language: string | null;
   lastDigestAtMs: number | null;
   nextDigestAtMs: number | null;
   lastWrapUpAtMs: number | null;
@@ -24,7 +26,7 @@ export interface Subscription {
 
 /** The fields a `subscribe` command may change. */
 export type SubscriptionSettings = Partial<
-  Pick<Subscription, 'digestCron' | 'digestTimeZone' | 'alerts' | 'filterArticles' | 'filterConcerns' | 'filterSources' | 'sessionMode' | 'groupBy' | 'nextDigestAtMs'>
+  Pick<Subscription, 'digestCron' | 'digestTimeZone' | 'alerts' | 'filterArticles' | 'filterConcerns' | 'filterSources' | 'sessionMode' | 'groupBy' | 'nextDigestAtMs' | 'language'>
 >;
 
 interface Row {
@@ -39,6 +41,7 @@ interface Row {
   filter_sources_json: string;
   session_mode: number;
   group_by: GroupBy;
+  language: string | null;
   last_digest_at_ms: number | null;
   next_digest_at_ms: number | null;
   last_wrap_up_at_ms: number | null;
@@ -58,6 +61,7 @@ function toSubscription(r: Row): Subscription {
     filterSources: JSON.parse(r.filter_sources_json) as string[],
     sessionMode: r.session_mode === 1,
     groupBy: r.group_by,
+    language: r.language,
     lastDigestAtMs: r.last_digest_at_ms,
     nextDigestAtMs: r.next_digest_at_ms,
     lastWrapUpAtMs: r.last_wrap_up_at_ms,
@@ -100,7 +104,7 @@ export function upsertSubscription(
     statement(db,
       `UPDATE subscriptions SET digest_cron = @digestCron, digest_time_zone = @digestTimeZone, alerts = @alerts,
          filter_articles_json = @articles, filter_concerns_json = @concerns, filter_sources_json = @sources,
-         session_mode = @sessionMode, group_by = @groupBy, next_digest_at_ms = @nextDigestAtMs
+         session_mode = @sessionMode, group_by = @groupBy, next_digest_at_ms = @nextDigestAtMs, language = @language
        WHERE id = @id`,
     ).run({
       id: current.id,
@@ -113,6 +117,7 @@ export function upsertSubscription(
       sessionMode: next.sessionMode ? 1 : 0,
       groupBy: next.groupBy,
       nextDigestAtMs: next.nextDigestAtMs,
+      language: next.language,
     });
     return findSubscription(db, adapter, channel)!;
   });

@@ -10,6 +10,8 @@ export interface StoredProvision extends Provision {
 
 /** One recorded import of the official text. */
 export interface TreatyImport {
+  /** ISO 639-1 code of the text's language ("en", "es"). */
+  language: string;
   source: string;
   sha256: string;
   format: string;
@@ -30,27 +32,34 @@ export interface CitingItem {
   sentence: string;
 }
 
+const IMPORT_COLUMNS = 'language, source, sha256, format, imported_at_ms AS importedAtMs, articles, provisions';
+
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<Db, Statements>();
 
 function prepare(db: Db) {
   return {
-    deleteTexts: db.prepare('DELETE FROM article_texts'),
-    insertText: db.prepare(
-      'INSERT INTO article_texts (ref, article, paragraph, letter, position, text) VALUES (@ref, @article, @paragraph, @letter, @position, @text)',
-    ),
+    deleteTexts: db.prepare('DELETE FROM article_texts WHERE language = ?'),
+    insertText: db.prepare(`
+      INSERT INTO article_texts (language, ref, article, paragraph, letter, position, text)
+      VALUES (@language, @ref, @article, @paragraph, @letter, @position, @text)`),
     upsertImport: db.prepare(`
-      INSERT INTO treaty_imports (source, sha256, format, imported_at_ms, articles, provisions)
-      VALUES (@source, @sha256, @format, @importedAtMs, @articles, @provisions)
-      ON CONFLICT (sha256) DO UPDATE SET source = excluded.source, format = excluded.format,
+      INSERT INTO treaty_imports (language, source, sha256, format, imported_at_ms, articles, provisions)
+      VALUES (@language, @source, @sha256, @format, @importedAtMs, @articles, @provisions)
+      ON CONFLICT (sha256) DO UPDATE SET language = excluded.language, source = excluded.source, format = excluded.format,
         imported_at_ms = excluded.imported_at_ms, articles = excluded.articles, provisions = excluded.provisions`),
     latestImport: db.prepare(`
-      SELECT source, sha256, format, imported_at_ms AS importedAtMs, articles, provisions
-      FROM treaty_imports ORDER BY imported_at_ms DESC, id DESC LIMIT 1`),
+      SELECT ${IMPORT_COLUMNS} FROM treaty_imports WHERE language = ? ORDER BY imported_at_ms DESC, id DESC LIMIT 1`),
+    // The text stored in each language is the one of its latest import (both are written together).
+    latestImports: db.prepare(`
+      SELECT ${IMPORT_COLUMNS} FROM treaty_imports t
+      WHERE id = (SELECT id FROM treaty_imports WHERE language = t.language ORDER BY imported_at_ms DESC, id DESC LIMIT 1)
+      ORDER BY language = 'en' DESC, language`),
     articleTexts: db.prepare(
-      'SELECT ref, article, paragraph, letter, position, text FROM article_texts WHERE article = ? ORDER BY position',
+      'SELECT ref, article, paragraph, letter, position, text FROM article_texts WHERE language = ? AND article = ? ORDER BY position',
     ),
-    countTexts: db.prepare('SELECT COUNT(*) FROM article_texts').pluck(),
+    countTexts: db.prepare('SELECT COUNT(*) FROM article_texts WHERE language = ?').pluck(),
+    paragraphCounts: db.prepare('SELECT article, COUNT(DISTINCT paragraph) AS paragraphs FROM article_texts WHERE language = ? GROUP BY article'),
     // Counts and the newest items come from tables the tag triggers keep (migration 160), so a
     // lookup reads a handful of rows however often the article is cited.
     concernCounts: db.prepare(`
@@ -81,12 +90,15 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** Replaces the stored official text with `provisions` and records the import, in one transaction; returns rows written. */
+/**
+ * Replaces the stored official text of the record's language with `provisions` and records the
+ * import, in one transaction; the other languages stay. Returns rows written.
+ */
 export function replaceOfficialText(db: Db, provisions: readonly Provision[], record: TreatyImport): number {
   const s = statements(db);
   const run = db.transaction(() => {
-    s.deleteTexts.run();
-    provisions.forEach((p, position) => s.insertText.run({ ...p, position }));
+    s.deleteTexts.run(record.language);
+    provisions.forEach((p, position) => s.insertText.run({ ...p, position, language: record.language }));
     s.upsertImport.run(record);
   });
   try {
@@ -97,19 +109,30 @@ export function replaceOfficialText(db: Db, provisions: readonly Provision[], re
   return provisions.length;
 }
 
-/** Returns the latest recorded import of the official text, or undefined when there is none. */
-export function findLatestTreatyImport(db: Db): TreatyImport | undefined {
-  return statements(db).latestImport.get() as TreatyImport | undefined;
+/** Returns the latest recorded import of the official text in a language (English by default), or undefined. */
+export function findLatestTreatyImport(db: Db, language = 'en'): TreatyImport | undefined {
+  return statements(db).latestImport.get(language) as TreatyImport | undefined;
 }
 
-/** Returns the stored provisions of one article in document order (empty when not imported). */
-export function listArticleTexts(db: Db, article: number): StoredProvision[] {
-  return statements(db).articleTexts.all(article) as StoredProvision[];
+/** Returns the import behind the stored text of each language, English first. */
+export function listStoredTreatyTexts(db: Db): TreatyImport[] {
+  return statements(db).latestImports.all() as TreatyImport[];
 }
 
-/** Returns how many provisions are stored. */
-export function countArticleTexts(db: Db): number {
-  return statements(db).countTexts.get() as number;
+/** Returns the stored provisions of one article in a language, in document order (empty when not imported). */
+export function listArticleTexts(db: Db, article: number, language = 'en'): StoredProvision[] {
+  return statements(db).articleTexts.all(language, article) as StoredProvision[];
+}
+
+/** Returns how many provisions are stored in a language (English by default). */
+export function countArticleTexts(db: Db, language = 'en'): number {
+  return statements(db).countTexts.get(language) as number;
+}
+
+/** Returns how many numbered paragraphs each article has in the stored text of a language (empty when none is stored). */
+export function countParagraphsPerArticle(db: Db, language: string): Map<number, number> {
+  const rows = statements(db).paragraphCounts.all(language) as { article: number; paragraphs: number }[];
+  return new Map(rows.map((r) => [r.article, r.paragraphs]));
 }
 
 /** Returns, for relevant items tagged with the article, how many carry each concern, most first. */
@@ -127,9 +150,9 @@ export function listLatestItemsForArticle(db: Db, article: number, ref: string, 
   return statements(db).latestItems.all({ article, ref, limit }) as CitingItem[];
 }
 
-/** Runs a prepared FTS5 query over article text; returns matches best first (bm25). */
-export function searchArticleTexts(db: Db, ftsQuery: string, limit: number): { ref: string; article: number; snippet: string }[] {
-  return searchStatement(db, 'articles').all({ q: ftsQuery, limit }) as { ref: string; article: number; snippet: string }[];
+/** Runs a prepared FTS5 query over the article text of a language (English by default); returns matches best first (bm25). */
+export function searchArticleTexts(db: Db, ftsQuery: string, limit: number, language = 'en'): { ref: string; article: number; snippet: string }[] {
+  return searchStatement(db, 'articles').all({ q: ftsQuery, limit, language }) as { ref: string; article: number; snippet: string }[];
 }
 
 /** Runs a prepared FTS5 query over items; returns matches best first (bm25), newest first on ties. */
@@ -150,7 +173,7 @@ function searchStatement(db: Db, kind: 'articles' | 'items'): Statement {
       articles: db.prepare(`
         SELECT t.ref AS ref, t.article AS article, snippet(article_texts_fts, 0, '', '', '…', 24) AS snippet
         FROM article_texts_fts JOIN article_texts t ON t.id = article_texts_fts.rowid
-        WHERE article_texts_fts MATCH @q
+        WHERE article_texts_fts MATCH @q AND t.language = @language
         ORDER BY bm25(article_texts_fts), t.position LIMIT @limit`),
       items: db.prepare(`
         SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs,

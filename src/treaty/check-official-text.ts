@@ -1,13 +1,25 @@
-import { listArticles } from './articles.js';
-import type { OfficialText } from './official-text.js';
+import { existsSync } from 'node:fs';
+import { projectPath } from '../project-path.js';
+import { listArticles, readTsv } from './articles.js';
+import type { OfficialText, TextLanguage } from './official-text.js';
+
+/** What a text is checked against besides the article table. */
+export interface CheckOptions {
+  language?: TextLanguage;
+  /** Paragraphs per article in a text already stored (another language): a translation has as many. */
+  paragraphsPerArticle?: ReadonlyMap<number, number>;
+}
 
 /**
  * Returns what differs between an imported text and the article table: missing, extra, repeated or
- * out-of-order articles, titles that differ beyond case, punctuation and spacing, chapters that do
- * not match, and articles without text. An empty list means the text may be stored.
+ * out-of-order articles, chapters that do not match, articles without text, and, where known,
+ * titles that differ beyond case, punctuation and spacing (English, or a language with its own
+ * title table) and paragraph counts that differ from the stored text of another language. An empty
+ * list means the text may be stored.
  */
-export function checkOfficialText(text: OfficialText): string[] {
+export function checkOfficialText(text: OfficialText, opts: CheckOptions = {}): string[] {
   const problems: string[] = [];
+  const titles = loadTitleTable(opts.language ?? 'en');
   const expected = listArticles('final');
   const found = new Map<number, number>();
   for (const a of text.articles) found.set(a.number, (found.get(a.number) ?? 0) + 1);
@@ -27,8 +39,14 @@ export function checkOfficialText(text: OfficialText): string[] {
   for (const article of text.articles) {
     const info = expected.find((a) => a.number === article.number);
     if (!info) continue;
-    if (normalizeTitle(article.title) !== normalizeTitle(info.title)) {
-      problems.push(`Article ${article.number}: title is "${article.title}", expected "${info.title}"`);
+    const title = titles?.get(article.number);
+    if (title !== undefined && normalizeTitle(article.title) !== normalizeTitle(title)) {
+      problems.push(`Article ${article.number}: title is "${article.title}", expected "${title}"`);
+    }
+    const paragraphs = new Set(article.provisions.map((p) => p.paragraph).filter((p) => p !== null)).size;
+    const expectedParagraphs = opts.paragraphsPerArticle?.get(article.number);
+    if (expectedParagraphs !== undefined && paragraphs !== expectedParagraphs) {
+      problems.push(`Article ${article.number}: ${plural(paragraphs, 'numbered paragraph')}, the stored text has ${expectedParagraphs}`);
     }
     if (article.chapter !== null && article.chapter !== info.chapter) {
       problems.push(`Article ${article.number}: in chapter ${article.chapter}, expected chapter ${info.chapter}`);
@@ -36,6 +54,18 @@ export function checkOfficialText(text: OfficialText): string[] {
     if (article.provisions.every((p) => p.text === '')) problems.push(`Article ${article.number}: no text`);
   }
   return problems;
+}
+
+/**
+ * Returns the article titles of a language: the article table for English, else
+ * `knowledge/articles-final.<language>.tsv` (columns article, title) when there is one, else
+ * undefined, and the titles are not checked.
+ */
+export function loadTitleTable(language: TextLanguage): Map<number, string> | undefined {
+  if (language === 'en') return new Map(listArticles('final').map((a) => [a.number, a.title]));
+  const file = `articles-final.${language}.tsv`;
+  if (!existsSync(projectPath('knowledge', file))) return undefined;
+  return new Map(readTsv(file).map((r) => [Number(r['article']), r['title'] ?? '']));
 }
 
 /** Returns a title reduced to lower-case words, so case, punctuation and spacing do not count as differences. */

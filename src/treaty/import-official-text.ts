@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { replaceOfficialText } from '../store/treaty-store.js';
+import { countParagraphsPerArticle, replaceOfficialText } from '../store/treaty-store.js';
 import { checkOfficialText } from './check-official-text.js';
 import { convertHtmlToText } from './html-to-text.js';
-import type { OfficialText } from './official-text.js';
+import type { OfficialText, TextLanguage } from './official-text.js';
 import { parseOfficialText } from './parse-official-text.js';
 import { convertPdfToText } from './pdf-to-text.js';
 import { readImportSource, type ImportSource, type ImportValidators, type ReadImportOptions } from './read-import-source.js';
@@ -17,6 +17,7 @@ export type DocumentFormat = 'pdf' | 'html' | 'text';
 
 /** What an import stored. */
 export interface ImportReport {
+  language: TextLanguage;
   source: string;
   format: DocumentFormat;
   sha256: string;
@@ -42,6 +43,8 @@ export class TreatyImportError extends Error {
 
 /** What an import may be given besides the location. */
 export interface ImportOptions extends Pick<ReadImportOptions, 'validators' | 'fetchOptions' | 'signal'> {
+  /** The document's language (English by default); the other languages' stored texts stay. */
+  language?: TextLanguage;
   onProgress?: ImportProgress;
   nowMs?: number;
 }
@@ -64,9 +67,12 @@ export async function importOfficialText(
   progress(`read ${source.bytes.length} bytes from ${source.location}`);
   const format = detectFormat(source);
   const text = await extractText(source, format, progress);
-  const official = parseOfficialText(text);
+  const language = opts.language ?? 'en';
+  const official = parseOfficialText(text, language);
   reportArticles(official, progress);
-  const problems = checkOfficialText(official);
+  // A translation has the paragraphs of the English text, when that is stored.
+  const reference = language === 'en' ? undefined : countParagraphsPerArticle(db, 'en');
+  const problems = checkOfficialText(official, { language, paragraphsPerArticle: reference?.size ? reference : undefined });
   if (problems.length > 0) {
     const what = official.articles.length === 0 ? 'structure' : 'article table';
     throw new TreatyImportError(`treaty: ${location} does not match the convention's ${what}; nothing was changed`, problems, validators);
@@ -76,6 +82,7 @@ export async function importOfficialText(
   const provisions = official.articles.flatMap((a) => a.provisions);
   const sha256 = createHash('sha256').update(source.bytes).digest('hex');
   replaceOfficialText(db, provisions, {
+    language,
     source: source.location,
     sha256,
     format,
@@ -84,7 +91,7 @@ export async function importOfficialText(
     provisions: provisions.length,
   });
   progress(`stored ${official.articles.length} articles, ${provisions.length} provisions`);
-  return { source: source.location, format, sha256, articles: official.articles.length, provisions: provisions.length, validators };
+  return { language, source: source.location, format, sha256, articles: official.articles.length, provisions: provisions.length, validators };
 }
 
 /** Returns the document's format from its first bytes, then its content type, then its text. */

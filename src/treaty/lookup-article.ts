@@ -9,7 +9,7 @@ import {
   type CitingItem,
 } from '../store/treaty-store.js';
 import { findArticle, finalToZero, zeroToFinal, type TextVersion } from './articles.js';
-import { formatProvisionRef } from './official-text.js';
+import { DEFAULT_TEXT_LANGUAGE, formatProvisionRef, type TextLanguage } from './official-text.js';
 
 /** Where the official text is published. */
 export const OFFICIAL_TEXT_URL = 'https://docs.un.org/en/A/RES/79/243';
@@ -31,8 +31,11 @@ export interface ArticleLookup {
   chapterTitle: string;
   /** The number and title this article had in the zero draft (A/AC.291/22), when it had one. */
   zeroDraft: { article: number; title: string } | null;
-  /** Whether any official text has been imported. */
+  /** Whether any official text has been imported (in the language of `language`). */
   textImported: boolean;
+  /** The language asked for (the ref's, else the channel's, else English) and the one shown: English when the asked one is not stored. */
+  askedLanguage: TextLanguage;
+  language: TextLanguage;
   /** The stored provisions under the ref, in document order (empty when not imported or not found). */
   officialText: { ref: string; paragraph: number | null; letter: string | null; text: string }[];
   /** Relevant items tagged with the article, and how many carry each concern. */
@@ -43,7 +46,7 @@ export interface ArticleLookup {
 }
 
 /** Returns the lookup for a parsed ref; a zero-draft ref is answered for its final-text article. */
-export function lookupArticle(db: Db, ref: CommandRef): ArticleLookup {
+export function lookupArticle(db: Db, ref: CommandRef, channelLanguage?: TextLanguage): ArticleLookup {
   const asked = { version: ref.version, ref: formatProvisionRef(ref.article, ref.paragraph, ref.letter) };
   const finalNumber = ref.version === 'zero' ? zeroToFinal(ref.article) : ref.article;
   const info = finalNumber === undefined ? undefined : findArticle(finalNumber, 'final');
@@ -54,7 +57,10 @@ export function lookupArticle(db: Db, ref: CommandRef): ArticleLookup {
   const zeroInfo = zeroNumber === undefined ? undefined : findArticle(zeroNumber, 'zero');
   const finalRef = formatProvisionRef(finalNumber, ref.paragraph, ref.letter);
 
-  const stored = listArticleTexts(db, finalNumber);
+  const askedLanguage = ref.language ?? channelLanguage ?? DEFAULT_TEXT_LANGUAGE;
+  // A language not imported falls back to English; the reply says so.
+  const language = askedLanguage === DEFAULT_TEXT_LANGUAGE || countArticleTexts(db, askedLanguage) > 0 ? askedLanguage : DEFAULT_TEXT_LANGUAGE;
+  const stored = listArticleTexts(db, finalNumber, language);
   const officialText = stored
     .filter((p) => p.text !== '' && (ref.paragraph === null || p.paragraph === ref.paragraph) && (ref.letter === null || p.letter === ref.letter))
     .map(({ ref: r, paragraph, letter, text }) => ({ ref: r, paragraph, letter, text }));
@@ -69,7 +75,9 @@ export function lookupArticle(db: Db, ref: CommandRef): ArticleLookup {
     chapter: info.chapter,
     chapterTitle: info.chapterTitle,
     zeroDraft: zeroInfo ? { article: zeroInfo.number, title: zeroInfo.title } : null,
-    textImported: stored.length > 0 || countArticleTexts(db) > 0,
+    textImported: stored.length > 0 || countArticleTexts(db, language) > 0,
+    askedLanguage,
+    language,
     officialText,
     taggedItems: countItemsForArticle(db, finalNumber),
     concerns: countConcernsForArticle(db, finalNumber),

@@ -17,6 +17,9 @@ export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 /** The language the bot answers in when a channel asks for none, and falls back to. */
 export const DEFAULT_TEXT_LANGUAGE: TextLanguage = 'en';
 
+/** The English name of each language, for replies and logs. */
+export const LANGUAGE_NAMES: Record<TextLanguage, string> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
+
 /** Returns whether `code` is one of the six official languages. */
 export function isTextLanguage(code: string): code is TextLanguage {
   return (TEXT_LANGUAGES as readonly string[]).includes(code);

@@ -9,9 +9,12 @@
  *    is which, otherwise the first number is the article and the second the paragraph.
  * 3. The article must exist in that numbering; paragraphs cannot be checked without the official
  *    text, so any 1..99 is accepted; a letter is a..z. "bis"/"ter" are refused: neither text uses them.
+ * 4. A language code of the six UN languages ("es", "fr", "ar", "zh", "ru", "en") asks for the
+ *    official text in that language.
  * A leading "§" is read as "article": in a lookup command there is nothing else it could mean.
  */
 import { listArticles, type TextVersion } from './articles.js';
+import { isTextLanguage, type TextLanguage } from './official-text.js';
 
 /** One article, paragraph or subparagraph of a given numbering. */
 export interface CommandRef {
@@ -19,6 +22,8 @@ export interface CommandRef {
   article: number;
   paragraph: number | null;
   letter: string | null;
+  /** The language asked for with the ref ("article 28.4 es"), when one was. */
+  language?: TextLanguage;
 }
 
 /** The parsed ref, or a short message for the user with the nearest article numbers. */
@@ -47,6 +52,7 @@ export function parseCommandRef(input: string, defaultVersion: TextVersion = 'fi
 
   const tokens = tokenize(normalized);
   const versions = new Set<TextVersion>();
+  const languages = new Set<TextLanguage>();
   const numbers: { value: number; role: Role }[] = [];
   const letters: string[] = [];
   let pendingRole: Role = null;
@@ -71,6 +77,7 @@ export function parseCommandRef(input: string, defaultVersion: TextVersion = 'fi
     if (PUNCTUATION.has(word) || FILLER_WORDS.has(word)) continue;
     if (ZERO_WORDS.has(word)) versions.add('zero');
     else if (FINAL_WORDS.has(word)) versions.add('final');
+    else if (isTextLanguage(word)) languages.add(word);
     else if (word === '§') pendingRole = numbers.length === 0 ? 'article' : 'paragraph';
     else if (ARTICLE_WORDS.has(word)) pendingRole = 'article';
     else if (PARAGRAPH_WORDS.has(word)) pendingRole = 'paragraph';
@@ -83,8 +90,11 @@ export function parseCommandRef(input: string, defaultVersion: TextVersion = 'fi
   }
 
   if (versions.size > 1) return fail('Say either "zero" or "final", not both.');
+  if (languages.size > 1) return fail('Ask for one language at a time (ar, zh, en, fr, ru or es).');
   const version = versions.values().next().value ?? defaultVersion;
-  return resolveParts(numbers, letters, version);
+  const result = resolveParts(numbers, letters, version);
+  const language = languages.values().next().value;
+  return result.ok && language !== undefined ? { ok: true, ref: { ...result.ref, language } } : result;
 }
 
 /** Returns the canonical dotted form of a ref: "28", "28.4", "28.4.b" or "2.b". */

@@ -3,6 +3,8 @@
  * articles and provisions.
  *
  * Rules, in order:
+ * 0. Heading words and paragraph markers are those of the text's language (text-languages.ts):
+ *    "Artículo 28", "Статья 28", "المادة 28", "第二十八条"; "4." or "四、"; "(b)", "b)" or "（二）".
  * 1. Lines are grouped into blocks. A blank line ends a block; so does a heading line ("Article 28",
  *    "Chapter IV"), whose next line is its title. A line opening with "1." or "(a)" starts a block
  *    only when the line before it ended a sentence or a list item (".", ":", ";", "; and", "; or"),
@@ -19,15 +21,9 @@
  *    items kept inside their subparagraph. Any other block continues the current provision.
  */
 import type { Provision } from '../domain.js';
-import { formatProvisionRef, type OfficialArticle, type OfficialText } from './official-text.js';
+import { formatProvisionRef, type OfficialArticle, type OfficialText, type TextLanguage } from './official-text.js';
+import { readArticleNumber, readNumber, textLayout, type TextLayout } from './text-languages.js';
 
-const ARTICLE_ALONE = /^(?:Article|ARTICLE)\s+(\d{1,3})$/;
-const ARTICLE_WITH_TITLE = /^(?:Article|ARTICLE)\s+(\d{1,3})\s*(?:[.:\u2013\u2014]|\s-)\s*(\S.*)$/;
-const CHAPTER_ALONE = /^(?:Chapter|CHAPTER)\s+([IVXLC]+)$/;
-const CHAPTER_WITH_TITLE = /^(?:Chapter|CHAPTER)\s+([IVXLC]+)\s*(?:[.:\u2013\u2014]|\s-)\s*(\S.*)$/;
-const END_OF_TEXT = /^(?:IN WITNESS WHEREOF|In witness whereof|DONE at|Done at)\b/;
-const PARAGRAPH_MARKER = /^(\d{1,2})\.\s+([\s\S]*)$/;
-const LETTER_MARKER = /^\(([a-z]{1,5})\)\s*([\s\S]*)$/;
 // UN documents print a job number ("24-24316", "V.24-12345 (E)") and "page/pages" on every page.
 const JOB_NUMBER = String.raw`(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?`;
 const PAGE_FURNITURE: readonly RegExp[] = [
@@ -40,15 +36,19 @@ const PAGE_FURNITURE: readonly RegExp[] = [
   /^\*\d{7,8}\*$/,
   /^Please recycle$/i,
 ];
-const ENDS_ITEM = /(?:[.:;]|;\s+(?:and|or))["\u201d)]?$/;
+// A sentence or list item ends with a stop, colon or semicolon (in any of the six scripts), or "; and".
+const ENDS_ITEM = /(?:[.:;\u3002\uff1a\uff1b\u061b]|[;\u061b]\s+(?:and|or|et|ou|y|e|o|u|и|или|و|أو))["\u201d\u00bb)]?$/u;
+const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/u;
+const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/u;
 
 type Heading = { kind: 'article' | 'chapter'; id: string; title: string | null };
 
-/** Returns the articles found in `text`, in document order, each split into provisions. */
-export function parseOfficialText(text: string): OfficialText {
+/** Returns the articles found in `text` (written in `language`), in document order, each split into provisions. */
+export function parseOfficialText(text: string, language: TextLanguage = 'en'): OfficialText {
+  const layout = textLayout(language);
   const lines = dropPageFurniture(text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').split('\n').map(cleanLine));
-  const blocks = groupBlocks(lines, collectVocabulary(lines));
-  return { articles: readArticles(blocks) };
+  const blocks = groupBlocks(lines, collectVocabulary(lines), layout);
+  return { articles: readArticles(blocks, layout) };
 }
 
 function cleanLine(line: string): string {
@@ -76,15 +76,12 @@ function dropPageFurniture(lines: readonly string[]): string[] {
   return kept;
 }
 
-function readHeading(line: string): Heading | null {
-  let m = ARTICLE_ALONE.exec(line);
-  if (m) return { kind: 'article', id: m[1]!, title: null };
-  m = ARTICLE_WITH_TITLE.exec(line);
-  if (m) return { kind: 'article', id: m[1]!, title: m[2]! };
-  m = CHAPTER_ALONE.exec(line);
-  if (m) return { kind: 'chapter', id: m[1]!, title: null };
-  m = CHAPTER_WITH_TITLE.exec(line);
-  if (m) return { kind: 'chapter', id: m[1]!, title: m[2]! };
+function readHeading(line: string, layout: TextLayout): Heading | null {
+  const article = layout.article.exec(line);
+  if (article) return { kind: 'article', id: String(readArticleNumber(article[1]!)), title: article[2] ?? null };
+  const chapter = layout.chapter.exec(line);
+  const numeral = chapter ? layout.readChapter(chapter[1]!) : null;
+  if (chapter && numeral) return { kind: 'chapter', id: numeral, title: chapter[2] ?? null };
   return null;
 }
 
@@ -94,7 +91,7 @@ function collectVocabulary(lines: readonly string[]): Set<string> {
   return words;
 }
 
-function groupBlocks(lines: readonly string[], vocabulary: Set<string>): string[] {
+function groupBlocks(lines: readonly string[], vocabulary: Set<string>, layout: TextLayout): string[] {
   const blocks: string[] = [];
   let current: string | null = null;
   let titleNext = false;
@@ -107,7 +104,7 @@ function groupBlocks(lines: readonly string[], vocabulary: Set<string>): string[
       flush();
       continue;
     }
-    const heading = readHeading(line);
+    const heading = readHeading(line, layout);
     if (heading) {
       flush();
       blocks.push(line);
@@ -120,7 +117,7 @@ function groupBlocks(lines: readonly string[], vocabulary: Set<string>): string[
       titleNext = false;
       continue;
     }
-    const opensItem = PARAGRAPH_MARKER.test(line) || LETTER_MARKER.test(line) || END_OF_TEXT.test(line);
+    const opensItem = layout.paragraph.test(line) || layout.letter.test(line) || layout.endOfText.test(line);
     if (current === null || (opensItem && ENDS_ITEM.test(current))) {
       flush();
       current = line;
@@ -133,6 +130,8 @@ function groupBlocks(lines: readonly string[], vocabulary: Set<string>): string[
 }
 
 function joinLines(before: string, after: string, vocabulary: Set<string>): string {
+  // Chinese is written without spaces between words, so a line break inside it is no space.
+  if (CJK_END.test(before) && CJK_START.test(after)) return before + after;
   const broken = /(\p{L}+)-$/u.exec(before);
   const next = /^(\p{Ll}+)/u.exec(after);
   if (!broken || !next) return `${before} ${after}`;
@@ -142,15 +141,15 @@ function joinLines(before: string, after: string, vocabulary: Set<string>): stri
   return keepHyphen ? before + after : before.slice(0, -1) + after;
 }
 
-function readArticles(blocks: readonly string[]): OfficialArticle[] {
+function readArticles(blocks: readonly string[], layout: TextLayout): OfficialArticle[] {
   const articles: OfficialArticle[] = [];
   let chapter: string | null = null;
   let article: OfficialArticle | null = null;
   let cursor: { paragraph: number | null; letter: string | null; lastParagraph: number } = { paragraph: null, letter: null, lastParagraph: 0 };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (article && END_OF_TEXT.test(block)) break;
-    const heading = readHeading(block);
+    if (article && layout.endOfText.test(block)) break;
+    const heading = readHeading(block, layout);
     if (heading?.kind === 'chapter') {
       chapter = heading.id;
       if (heading.title === null) i++;
@@ -166,7 +165,7 @@ function readArticles(blocks: readonly string[]): OfficialArticle[] {
       continue;
     }
     if (!article) continue;
-    cursor = addBlock(article, block, cursor);
+    cursor = addBlock(article, block, cursor, layout);
   }
   for (const a of articles) {
     // The article's own row is kept even when empty so every article has a stored unit to look up.
@@ -179,17 +178,18 @@ function addBlock(
   article: OfficialArticle,
   block: string,
   cursor: { paragraph: number | null; letter: string | null; lastParagraph: number },
+  layout: TextLayout,
 ): typeof cursor {
-  const paragraph = PARAGRAPH_MARKER.exec(block);
-  if (paragraph && Number(paragraph[1]) === cursor.lastParagraph + 1) {
-    const n = Number(paragraph[1]);
+  const paragraph = layout.paragraph.exec(block);
+  if (paragraph && readNumber(paragraph[1]!) === cursor.lastParagraph + 1) {
+    const n = readNumber(paragraph[1]!);
     article.provisions.push(makeProvision(article.number, n, null, paragraph[2]!));
     return { paragraph: n, letter: null, lastParagraph: n };
   }
-  const letter = LETTER_MARKER.exec(block);
+  const letter = layout.letter.exec(block);
   if (letter) {
     const expected = cursor.letter === null ? 'a' : nextLetter(cursor.letter);
-    if (letter[1] === expected) {
+    if (layout.readLetter(letter[1]!) === expected) {
       article.provisions.push(makeProvision(article.number, cursor.paragraph, expected, letter[2]!));
       return { ...cursor, letter: expected };
     }

@@ -18,7 +18,7 @@ describe('buildStartBanner', () => {
   it('says when and from where the official text was imported, and when nothing will be polled', () => {
     const lines = buildStartBanner({
       enabledSources: 0, dbPath: 'db', adapters: ['slack', 'matrix'], treatyText: { mode: 'auto' },
-      officialText: { source: 'https://example.org/A_RES_79_243.pdf', sha256: 'x', format: 'pdf', importedAtMs: Date.UTC(2026, 10, 3), articles: 71, provisions: 400 },
+      officialText: { language: 'en', source: 'https://example.org/A_RES_79_243.pdf', sha256: 'x', format: 'pdf', importedAtMs: Date.UTC(2026, 10, 3), articles: 71, provisions: 400 },
     });
     expect(lines.join('\n')).toContain('no enabled sources');
     expect(lines.join('\n')).toContain('adapters:      slack, matrix');

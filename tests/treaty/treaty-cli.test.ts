@@ -28,7 +28,7 @@ describe('treatywatch treaty import, article and search', () => {
     const code = await runCli(['treaty', 'import', TEXT_PATH], io);
     expect(out.stderr).toContain('treaty import: article 68 (68/68)');
     expect(code).toBe(0);
-    expect(out.stdout).toMatch(/^Imported 68 articles \(\d+ provisions\) from .*convention\.txt \[text, sha256 [0-9a-f]{12}\]\n$/);
+    expect(out.stdout).toMatch(/^Imported the English text: 68 articles \(\d+ provisions\) from .*convention\.txt \[text, sha256 [0-9a-f]{12}\]\n$/);
   });
 
   it('prints Article 28(4) as JSON with its title and chapter', async () => {

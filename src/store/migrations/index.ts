@@ -8,6 +8,7 @@ import { WEB_MIGRATIONS } from './070-web.js';
 import { LEASE_MIGRATIONS } from './060-instance-lease.js';
 import { ARTICLE_COUNT_MIGRATIONS } from './160-article-counts.js';
 import { FULL_TEXT_MIGRATIONS } from './170-full-text.js';
+import { TREATY_LANGUAGE_MIGRATIONS } from './180-treaty-languages.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...LEASE_MIGRATIONS,
   ...ARTICLE_COUNT_MIGRATIONS,
   ...FULL_TEXT_MIGRATIONS,
+  ...TREATY_LANGUAGE_MIGRATIONS,
 ];
