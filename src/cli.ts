@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { usage: string; flags: FlagSpec; load: () => Pro
   digest: { usage: 'digest [today|week|all|since 2y|since 2024-08-08] [--since <dur>] [--json]', flags: { since: 'string', json: 'boolean' }, load: async () => (await import('./cli/digest-command.js')).runDigest },
   treaty: { usage: 'treaty import [<file|url>] [--lang ar|zh|en|fr|ru|es]', flags: { lang: 'string' }, load: async () => (await import('./cli/treaty-command.js')).runTreaty },
   classify: { usage: 'classify --jsonl < items.jsonl', flags: { jsonl: 'boolean' }, load: async () => (await import('./cli/classify-command.js')).runClassify },
+  enrich: { usage: 'enrich [--since 30d]', flags: { since: 'string' }, load: async () => (await import('./cli/enrich-command.js')).runEnrich },
   reclassify: { usage: 'reclassify [--json]', flags: JSON_FLAG, load: async () => (await import('./cli/reclassify-command.js')).runReclassify },
   eval: { usage: 'eval [--gold <file.jsonl> | --dir <folder>] [--half A|B] [--concerns] [--json]', flags: { gold: 'string', dir: 'string', half: 'string', concerns: 'boolean', json: 'boolean' }, load: async () => (await import('./cli/eval-command.js')).runEval },
 };

@@ -8,6 +8,11 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
+  /**
+   * Set when stdout is a terminal: redraws one progress line in place. Only our own text goes
+   * here (counts and a bar), so it skips the filter that strips the carriage return from feed text.
+   */
+  progress?: (line: string) => void;
 }
 
 /** A subcommand: takes its arguments, returns the process exit code. */
@@ -20,6 +25,7 @@ export function processIo(): CliIo {
     stderr: (t) => void process.stderr.write(t),
     stdin: process.stdin,
     env: readEnvironment(),
+    progress: process.stdout.isTTY === true ? (line) => void process.stdout.write(`\r${line}`) : undefined,
   };
 }
 

@@ -39,7 +39,7 @@ function formatRecentItems(db: Db, concern: string): Block[] {
   if (total === 0) return [{ type: 'context', spans: [{ text: 'No tracked items raise this concern yet.' }] }];
   const items = listRecentConcernItems(db, concern, CONCERN_ITEMS_LIMIT);
   return [
-    { type: 'context', spans: [{ text: `${total} tracked item${total === 1 ? '' : 's'} raise this concern; the latest:` }] },
+    { type: 'context', spans: [{ text: `${total} tracked item${total === 1 ? ' raises' : 's raise'} this concern; the latest:` }] },
     { type: 'list', items: items.map((item) => formatItem(item, concern)) },
   ];
 }

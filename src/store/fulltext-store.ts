@@ -74,6 +74,11 @@ export function listDueFullTextJobs(db: Db, nowMs: number, limit: number, busy: 
   return rows.map((r) => ({ ...r, untrusted: r.untrusted === 1 }));
 }
 
+/** Returns how many pending jobs are due at `nowMs`. */
+export function countDueFullTexts(db: Db, nowMs: number): number {
+  return (statement(db, `SELECT count(*) AS n FROM item_full_texts WHERE status = 'pending' AND next_attempt_at_ms <= ?`).get(nowMs) as { n: number }).n;
+}
+
 /** Returns when the next pending job is due, or null when none is waiting. */
 export function nextFullTextDueAt(db: Db): number | null {
   const row = statement(db, `SELECT min(next_attempt_at_ms) AS at FROM item_full_texts WHERE status = 'pending'`).get() as { at: number | null };

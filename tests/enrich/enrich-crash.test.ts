@@ -7,7 +7,7 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 import { ANALYSIS_PARAGRAPHS, renderArticlePage, renderRss, type Entry } from './article-pages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const KILL_RUNS = 12;
+const KILL_RUNS = 8;
 const CHANNELS = 2;
 let server: FixtureServer;
 let buildDir: string;

@@ -12,6 +12,7 @@ import { getFullText } from '../../src/store/fulltext-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { answerArticle } from '../../src/commands/answer-article.js';
+import { answerConcern } from '../../src/commands/answer-concern.js';
 import { answerSearch } from '../../src/commands/answer-search.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { ANALYSIS_PARAGRAPHS, buildReportPdf, ENTRIES, NEWS_PARAGRAPHS, renderArticlePage, renderJsOnlyPage, renderRss, type Entry } from './article-pages.js';
@@ -101,6 +102,12 @@ describe('enrichment of realistic article pages', () => {
 
     const search = renderPlainText(answerSearch(db, 'unpatched vulnerabilities'));
     expect(search).toContain(ENTRIES[0]!.title);
+
+    // The concern's listing quotes the page's sentence, not the teaser.
+    const concern = renderPlainText(answerConcern('compelled-assistance', db));
+    expect(concern).toMatch(/\d+ tracked items? raises? this concern; the latest:/);
+    expect(concern).toContain(`${ENTRIES[0]!.title} <${server.url(ENTRIES[0]!.path)}> (Rights Watchers, 2026-05-05): “`);
+    expect(concern).toMatch(/encryption keys|knowledge about the functioning/);
     db.close();
   });
 });
