@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import { textMessage } from '../../../src/chat/message.js';
@@ -125,5 +127,24 @@ describe('the request body cap in HTTP mode', () => {
     const before = responses.bodies.length;
     expect(await sendStamped(String(Math.floor(Date.now() / 1000)))).toBe(200);
     await responses.waitFor(before + 1);
+  });
+});
+
+describe('where HTTP mode listens', () => {
+  const outward = Object.values(networkInterfaces()).flat().find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+
+  it('listens on 127.0.0.1 when SLACK_HOST is not set (a TLS proxy on the same host forwards to it)', () => {
+    expect(lines.find((l) => l.msg === 'slack_http_listening')?.host).toBe('127.0.0.1');
+  });
+
+  it.skipIf(outward === undefined)('is not reachable on the host\'s other addresses', async () => {
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, outward!, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    expect(reached).toBe(false);
   });
 });
