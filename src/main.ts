@@ -20,7 +20,7 @@ import { buildStartBanner } from './ops/start-banner.js';
 import { startPollScheduler, type PollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
-import { tagAndRoute } from './poll/tag-and-route.js';
+import { retagAndEdit, tagAndRoute } from './poll/tag-and-route.js';
 import { createWebHandler } from './web/handle-web-request.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { openDatabase, type Db } from './store/db.js';
@@ -158,6 +158,7 @@ async function runBot(
   const poll = () => pollSources({
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
     processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), onReport: metrics.recordPoll,
+    processChangedItems: (items, nowMs) => retagAndEdit(db, items, nowMs, config.fullText.enabled),
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
   const running = startPollScheduler({ tick: async () => { await poll(); enricher.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
@@ -214,5 +215,9 @@ function countPostErrors(adapter: ChatAdapter, onError: () => void): ChatAdapter
       onError();
       throw err;
     }),
+    edit: adapter.edit && ((channel, platformId, message, opts) => adapter.edit!(channel, platformId, message, opts).catch((err: unknown) => {
+      onError();
+      throw err;
+    })),
   };
 }

@@ -66,6 +66,14 @@ export function createConsoleAdapter(opts: {
       if (rl) opts.write(PROMPT);
       return { platformId };
     },
+    async edit(target: string, platformId: string, message: Message, post: { idempotencyKey: string }): Promise<PostReceipt> {
+      if (printed.has(post.idempotencyKey)) return { platformId };
+      // A terminal cannot change a line already printed: the new version follows, marked as such.
+      print(`\nupdated: ${renderHeader(message, target, channel)}\n${renderPlainText(message)}`);
+      printed.set(post.idempotencyKey, platformId);
+      if (rl) opts.write(PROMPT);
+      return { platformId };
+    },
     async stop() {
       const open = rl;
       rl = null;

@@ -14,6 +14,7 @@ import type { Config } from '../../src/config.js';
 import type { Message } from '../../src/chat/message.js';
 import type { Db } from '../../src/store/db.js';
 import { describeError, type Logger } from '../../src/log.js';
+import { buildEditContent } from './build-edit-content.js';
 import { buildNoticeContents, type NoticeContent } from './build-notice-contents.js';
 import { createSdkClient } from './create-sdk-client.js';
 import { isInviterAllowed } from './is-inviter-allowed.js';
@@ -145,6 +146,13 @@ export function createMatrixAdapter(
       }
       if (message.image) await sendMatrixImage(sdkClient, log, channel, message.image, opts.idempotencyKey);
       return { platformId: firstEventId ?? '' };
+    },
+
+    async edit(channel: string, eventId: string, message: Message, opts: { idempotencyKey: string }): Promise<PostReceipt> {
+      // An edit replaces the first event of a post; the same key gives the same txnId on a retry.
+      const [content] = buildNoticeContents(message);
+      await sendMatrixEvent(requireClient(), channel, buildEditContent(eventId, content!), deriveTxnId(opts.idempotencyKey, 0));
+      return { platformId: eventId };
     },
 
     async stop(): Promise<void> {

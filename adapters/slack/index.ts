@@ -11,6 +11,7 @@ import { capRequestBody } from './request-body-cap.js';
 import { guardRequestTimestamps } from './request-timestamp-guard.js';
 import { createSlackAdminCheck } from './slack-admins.js';
 import { createSlackClientOptions } from './slack-client-options.js';
+import { createSlackEditor } from './slack-editor.js';
 import { createSlackPoster } from './slack-poster.js';
 import { dropRepeatedEvents, registerSlashCommands } from './slash-commands.js';
 
@@ -44,6 +45,7 @@ export function createSlackAdapter(
   const clientOptions = createSlackClientOptions({ apiUrl: config.apiUrl, log });
   const client = new webApi.WebClient(botToken, clientOptions);
   const post = createSlackPoster({ client, log });
+  const edit = createSlackEditor({ client, log });
   const seen = createCommandsSeen(deps.db, 'slack', now);
   const admins = createSlackAdminCheck({ client, adminUserIds: config.adminUserIds, log, now });
   let app: App | null = null;
@@ -66,6 +68,7 @@ export function createSlackAdapter(
       }
     },
     post: (channel, message, opts) => post(channel, message, opts),
+    edit: (channel, ts, message, opts) => edit(channel, ts, message, opts),
     async stop() {
       connected = false;
       if (server !== null) {

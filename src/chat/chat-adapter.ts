@@ -51,6 +51,12 @@ export interface ChatAdapter {
    * can look the key up (Slack message metadata in the channel history) checks before posting.
    */
   post(channel: string, message: Message, opts: { idempotencyKey: string; resend?: boolean }): Promise<PostReceipt>;
+  /**
+   * Replaces a message this adapter posted (`platformId` from its receipt) with a new version, in
+   * place: Slack chat.update, a Matrix m.replace event, a console line "updated: ...". Repeating
+   * an edit with the same key and content is harmless. Adapters that cannot edit leave it out.
+   */
+  edit?(channel: string, platformId: string, message: Message, opts: { idempotencyKey: string }): Promise<PostReceipt>;
   stop(): Promise<void>;
   /** True while connected (readiness). */
   isConnected(): boolean;

@@ -1,6 +1,6 @@
 import { pollSources, type PollReport } from '../poll/poll-sources.js';
 import { loadSourceConfigs } from '../poll/source-list.js';
-import { tagAndRoute } from '../poll/tag-and-route.js';
+import { retagAndEdit, tagAndRoute } from '../poll/tag-and-route.js';
 import { withWriteLease } from '../store/lease-store.js';
 import type { Db } from '../store/db.js';
 import { listSources, syncConfiguredSources } from '../store/sources-store.js';
@@ -23,7 +23,7 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);
     syncConfiguredSources(db, configs, origin, Date.now());
     const reports = await withWriteLease(db, 'poll --once', () => pollSources(
-      { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled) },
+      { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), processChangedItems: (items, nowMs) => retagAndEdit(db, items, nowMs, config.fullText.enabled) },
       { force: true },
     ));
     const rows = [...reports, ...waitingRows(db, reports)].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
@@ -46,12 +46,12 @@ type PollRow = Omit<PollReport, 'status'> & { status: PollReport['status'] | 'ba
 function waitingRows(db: Db, reports: readonly PollReport[]): PollRow[] {
   const polled = new Set(reports.map((r) => r.sourceId));
   return listSources(db).filter((s) => s.enabled && !polled.has(s.id)).map((s) => ({
-    sourceId: s.id, status: 'backing-off', newItems: 0, seenItems: 0, error: s.lastError ?? 'failing', reported: true, nextCheckAtMs: s.nextCheckAtMs, durationMs: 0,
+    sourceId: s.id, status: 'backing-off', newItems: 0, seenItems: 0, changedItems: 0, error: s.lastError ?? 'failing', reported: true, nextCheckAtMs: s.nextCheckAtMs, durationMs: 0,
   }));
 }
 
 function toJson(r: PollRow) {
-  return { source: r.sourceId, status: r.status, new: r.newItems, seen: r.seenItems, error: r.error, next_check: new Date(r.nextCheckAtMs).toISOString(), duration_ms: r.durationMs };
+  return { source: r.sourceId, status: r.status, new: r.newItems, seen: r.seenItems, changed: r.changedItems, error: r.error, next_check: new Date(r.nextCheckAtMs).toISOString(), duration_ms: r.durationMs };
 }
 
 /** Returns poll reports as an aligned table, one source a line. */

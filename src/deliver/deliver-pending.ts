@@ -11,7 +11,7 @@ import type { ChatAdapter } from '../chat/chat-adapter.js';
 import { PostError } from '../chat/chat-adapter.js';
 import { describeError, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { listDuePosts, markPostFailed, markPostRetry, markPostSending, markPostSent, type Post } from '../store/deliveries-store.js';
+import { getPost, listDuePosts, markFailuresReported, markPostFailed, markPostRetry, markPostSending, markPostSent, type Post } from '../store/deliveries-store.js';
 
 /** Slack and Matrix both ask for about one message per second per channel. */
 export const POST_PACE_MS = 1_000;
@@ -37,6 +37,23 @@ export interface DeliveryPass {
   failed: number;
   /** Posts left for a later pass because their channel was paced or blocked by an earlier post. */
   waiting: number;
+}
+
+/**
+ * An edit goes out only once the post it edits was accepted, and only through an adapter that can
+ * edit. It waits behind a post still in the outbox; it is dropped (recorded, not reported to the
+ * channel) when that post was refused, or when the adapter cannot edit.
+ */
+function holdEdit(deps: DeliveryDeps, adapter: ChatAdapter, edit: Post, target: Post | undefined): 'retried' | 'failed' {
+  if (target && (target.status === 'pending' || target.status === 'sending')) {
+    markPostRetry(deps.db, edit.id, 'waiting for the post it edits', Math.max(target.nextAttemptAtMs, deps.now()) + POST_PACE_MS);
+    return 'retried';
+  }
+  const reason = !adapter.edit ? `the ${adapter.name} adapter cannot edit posts` : 'the post it edits was never delivered';
+  deps.log.info('post edit dropped', { post_id: edit.id, channel: edit.channel, adapter: edit.adapter, reason });
+  markPostFailed(deps.db, edit.id, reason);
+  markFailuresReported(deps.db, [edit.id]);
+  return 'failed';
 }
 
 /** Returns the idempotency key of a post: stable for the outbox row, distinct across databases. */
@@ -69,12 +86,17 @@ export async function deliverPending(deps: DeliveryDeps, pacer: Pacer = new Map(
 
 async function sendPost(deps: DeliveryDeps, adapter: ChatAdapter, post: Post): Promise<'sent' | 'retried' | 'failed'> {
   const resend = post.status === 'sending' || post.attempts > 0;
-  markPostSending(deps.db, post.id);
-  const fields = { post_id: post.id, channel: post.channel, adapter: post.adapter, kind: post.kind };
+  const target = post.editOfPostId === null ? null : getPost(deps.db, post.editOfPostId);
+  if (target !== null && (target?.status !== 'sent' || !target.platformId || !adapter.edit)) return holdEdit(deps, adapter, post, target);
+  const message = markPostSending(deps.db, post.id) ?? post.message;
+  const fields = { post_id: post.id, channel: post.channel, adapter: post.adapter, kind: post.kind, edit_of: post.editOfPostId };
   try {
-    const receipt = await adapter.post(post.channel, post.message, { idempotencyKey: postIdempotencyKey(post), resend });
+    const idempotencyKey = postIdempotencyKey(post);
+    const receipt = target
+      ? await adapter.edit!(post.channel, target.platformId!, message, { idempotencyKey })
+      : await adapter.post(post.channel, message, { idempotencyKey, resend });
     markPostSent(deps.db, post.id, receipt.platformId, deps.now());
-    deps.log.info('post delivered', { ...fields, resend });
+    deps.log.info(target ? 'post edited' : 'post delivered', { ...fields, resend });
     return 'sent';
   } catch (err) {
     const error = describeError(err);

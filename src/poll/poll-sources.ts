@@ -10,7 +10,7 @@ import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
 import { describeError, type Logger } from '../log.js';
 import { parseSourceBody } from '../parse/parse-source.js';
 import type { Db } from '../store/db.js';
-import { insertNewItems } from '../store/items-store.js';
+import { insertNewItems, updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
 import { assignDedupeKeys } from './dedupe-key.js';
 
@@ -24,6 +24,8 @@ export interface PollDeps {
   fetchOptions?: FetchOptions;
   /** Runs inside the transaction that stores a source's new deliverable and first-poll items: tag and route them. */
   processNewItems?: (items: Item[], nowMs: number) => void;
+  /** Runs inside the same transaction for stored items whose title or text changed: tag them again and edit their alerts. */
+  processChangedItems?: (items: Item[], nowMs: number) => void;
   /** A shorter interval for a source right now (session weeks), or null for its own. */
   intervalOverride?: (source: Source, nowMs: number) => number | null;
   /** Told of every source's poll (metrics). */
@@ -38,6 +40,8 @@ export interface PollReport {
   status: 'new' | 'unchanged' | 'not-modified' | 'first-poll' | 'error';
   newItems: number;
   seenItems: number;
+  /** Items already stored whose title or text changed in this fetch. */
+  changedItems: number;
   error: string | null;
   /** True when the error is worth telling a person (4xx, parse errors, or transient ones several times in a row). */
   reported: boolean;
@@ -74,7 +78,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
       deps.fetchOptions,
     );
     const report = await storeFetched(source, fetched, intervalMs, deps);
-    deps.log.info('source polled', { source_id: source.id, status: report.status, new_items: report.newItems, duration_ms: report.durationMs });
+    deps.log.info('source polled', { source_id: source.id, status: report.status, new_items: report.newItems, changed_items: report.changedItems, duration_ms: report.durationMs });
     // The end of a failure streak is news once, like its start.
     if (source.errorCount > 0) deps.log.info('source recovered', { source_id: source.id, failed_polls: source.errorCount });
     return report;
@@ -102,18 +106,21 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
   const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   // The first poll of a source records what is already there without alerting anyone (no flood).
   const firstPoll = source.firstPolledAtMs === null;
-  const stored = deps.db.transaction(() => {
+  const { stored, changed } = deps.db.transaction(() => {
     const items = insertNewItems(deps.db, source.id, keyed, { deliverable: !firstPoll, fetchedAtMs: startedMs });
     if (items.length > 0) deps.processNewItems?.(items, startedMs);
+    const inserted = new Set(items.map((i) => i.dedupeKey));
+    const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, keyed.filter((k) => !inserted.has(k.key)), startedMs);
+    if (revised.length > 0) deps.processChangedItems?.(revised, startedMs);
     recordFetchSuccess(deps.db, source.id, {
       nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: items.length,
       status: firstPoll ? 'first-poll' : items.length > 0 ? 'new' : 'unchanged',
       etag: fetched.etag, lastModified: fetched.lastModified,
     });
-    return items;
+    return { stored: items, changed: revised.length };
   })();
   const status = firstPoll ? 'first-poll' : stored.length > 0 ? 'new' : 'unchanged';
-  return report(source, status, stored.length, keyed.length - stored.length, nextCheckAtMs, startedMs, deps);
+  return { ...report(source, status, stored.length, keyed.length - stored.length, nextCheckAtMs, startedMs, deps), changedItems: changed };
 }
 
 function recordFailure(source: Source, err: unknown, intervalMs: number, startedMs: number, deps: PollDeps): PollReport {
@@ -136,9 +143,9 @@ function recordFailure(source: Source, err: unknown, intervalMs: number, started
   if (reported) deps.log.warn('source failed', fields);
   else if (errorCount === 1) deps.log.info('source failed', fields);
   else deps.log.debug('source failed', fields);
-  return { sourceId: source.id, status: 'error', newItems: 0, seenItems: 0, error: message, reported, nextCheckAtMs, durationMs: nowMs - startedMs };
+  return { sourceId: source.id, status: 'error', newItems: 0, seenItems: 0, changedItems: 0, error: message, reported, nextCheckAtMs, durationMs: nowMs - startedMs };
 }
 
 function report(source: Source, status: PollReport['status'], newItems: number, seenItems: number, nextCheckAtMs: number, startedMs: number, deps: PollDeps): PollReport {
-  return { sourceId: source.id, status, newItems, seenItems, error: null, reported: false, nextCheckAtMs, durationMs: deps.now() - startedMs };
+  return { sourceId: source.id, status, newItems, seenItems, changedItems: 0, error: null, reported: false, nextCheckAtMs, durationMs: deps.now() - startedMs };
 }

@@ -1,4 +1,5 @@
 import type { FullTextMode, Item } from '../domain.js';
+import { queueAlertEdits } from '../deliver/edit-alerts.js';
 import { routeNewItems } from '../deliver/route-items.js';
 import { selectForEnrichment } from '../enrich/select-for-enrichment.js';
 import type { Db } from '../store/db.js';
@@ -23,4 +24,14 @@ export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = tru
     return mode;
   };
   enqueueFullText(db, selectForEnrichment(items, results, modeOf, fullText), nowMs, MAX_PENDING_FULL_TEXTS);
+}
+
+/**
+ * Tags changed items again, writes only deliveries they did not owe before (a delivery is unique
+ * per channel, item and kind, so nothing is posted twice as new), and edits the alerts already
+ * composed for them; runs inside the poll's transaction.
+ */
+export function retagAndEdit(db: Db, items: Item[], nowMs: number, fullText = true): void {
+  tagAndRoute(db, items, nowMs, fullText);
+  queueAlertEdits(db, items.map((i) => i.id), nowMs);
 }

@@ -19,6 +19,8 @@ export interface Post {
   platformId: string | null;
   lastError: string | null;
   createdAtMs: number;
+  /** Set on an edit: the post whose platform message this one replaces in place. */
+  editOfPostId: number | null;
 }
 
 /** What a digest or alert shows of one item, read from the item, its source and its tags. */
@@ -90,6 +92,7 @@ interface PostRow {
   platform_id: string | null;
   last_error: string | null;
   created_at_ms: number;
+  edit_of_post_id: number | null;
 }
 
 function toPost(r: PostRow): Post {
@@ -106,11 +109,12 @@ function toPost(r: PostRow): Post {
     platformId: r.platform_id,
     lastError: r.last_error,
     createdAtMs: r.created_at_ms,
+    editOfPostId: r.edit_of_post_id,
   };
 }
 
 const POST_COLUMNS = `p.id, p.subscription_id, s.adapter, s.channel, p.kind, p.message_json, p.status, p.attempts,
-  p.next_attempt_at_ms, p.platform_id, p.last_error, p.created_at_ms`;
+  p.next_attempt_at_ms, p.platform_id, p.last_error, p.created_at_ms, p.edit_of_post_id`;
 
 /** Returns the posts still to send whose next attempt is due, in the order they were composed. */
 export function listDuePosts(db: Db, nowMs: number): Post[] {
@@ -125,9 +129,20 @@ export function listPosts(db: Db, subscriptionId: number): Post[] {
                     WHERE p.subscription_id = ? ORDER BY p.id`).all(subscriptionId) as PostRow[]).map(toPost);
 }
 
-/** Marks a post as handed to the platform; written (and committed) before the adapter is called. */
-export function markPostSending(db: Db, id: number): void {
-  statement(db, `UPDATE posts SET status = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
+/**
+ * Marks a post as handed to the platform; written (and committed) before the adapter is called.
+ * Returns the message as stored at that moment: a changed item may have rewritten it since the
+ * post was listed, and from now on a change edits the sent message instead.
+ */
+export function markPostSending(db: Db, id: number): Message | null {
+  const row = statement(db, `UPDATE posts SET status = 'sending', attempts = attempts + 1 WHERE id = ? RETURNING message_json`).get(id) as { message_json: string } | undefined;
+  return row ? (JSON.parse(row.message_json) as Message) : null;
+}
+
+/** Returns one post, or undefined. */
+export function getPost(db: Db, id: number): Post | undefined {
+  const row = statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = ?`).get(id) as PostRow | undefined;
+  return row ? toPost(row) : undefined;
 }
 
 /** Marks a post accepted by the platform. */

@@ -63,6 +63,37 @@ export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedIt
   return stored;
 }
 
+/**
+ * Stores the new title, text and links of items already stored under the same key whose content
+ * changed (their content hash differs), and returns them as stored. The item keeps its id, date
+ * and deliveries; `revised_at_ms` records the change. Call inside the poll's transaction.
+ */
+export function updateChangedItems(db: Db, sourceId: string, keyed: readonly KeyedItem[], revisedAtMs: number): Item[] {
+  const update = statement(db, `
+    UPDATE items SET title = @title, summary = @summary, text = @text, url = @url, canonical_url = @canonical_url,
+                     author = @author, extra_json = @extra_json, content_hash = @content_hash, revised_at_ms = @revised_at_ms
+    WHERE source_id = @source_id AND dedupe_key = @dedupe_key AND content_hash <> @content_hash
+    RETURNING *`);
+  const changed: Item[] = [];
+  for (const k of keyed) {
+    const row = update.get({
+      source_id: sourceId,
+      dedupe_key: k.key,
+      title: k.item.title,
+      summary: k.item.summary,
+      text: k.item.text,
+      url: k.item.url,
+      canonical_url: k.canonicalUrl,
+      author: k.item.author,
+      extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
+      content_hash: k.contentHash,
+      revised_at_ms: revisedAtMs,
+    }) as Row | undefined;
+    if (row) changed.push(rowToItem(row));
+  }
+  return changed;
+}
+
 /** Returns the stored items with these ids, in id order. */
 export function getItems(db: Db, ids: readonly number[]): Item[] {
   if (ids.length === 0) return [];

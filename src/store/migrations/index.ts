@@ -9,6 +9,7 @@ import { LEASE_MIGRATIONS } from './060-instance-lease.js';
 import { ARTICLE_COUNT_MIGRATIONS } from './160-article-counts.js';
 import { FULL_TEXT_MIGRATIONS } from './170-full-text.js';
 import { TREATY_LANGUAGE_MIGRATIONS } from './180-treaty-languages.js';
+import { REVISION_MIGRATIONS } from './190-item-revisions.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ARTICLE_COUNT_MIGRATIONS,
   ...FULL_TEXT_MIGRATIONS,
   ...TREATY_LANGUAGE_MIGRATIONS,
+  ...REVISION_MIGRATIONS,
 ];

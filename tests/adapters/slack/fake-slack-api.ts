@@ -87,6 +87,13 @@ export async function startFakeSlackApi(opts: { now?: () => number } = {}): Prom
         files.set(id, { id, filename: String(args.filename), length: Number(args.length), altText: (args.alt_text as string | undefined) ?? null, bytes: null, title: null, channel: null, threadTs: null });
         return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
       }
+      case 'chat.update': {
+        // Slack edits the stored message in place; an unknown ts is refused.
+        const stored = (history.get(String(args.channel)) ?? []).find((m) => m.ts === args.ts);
+        if (!stored) return { ok: false, error: 'message_not_found' };
+        Object.assign(stored, { text: args.text, blocks: args.blocks, edited: { user: 'UBOT', ts: String(now() / 1000) } });
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      }
       case 'users.info': {
         const user = users.get(String(args.user));
         return user ? { ok: true, user: { id: args.user, ...user } } : { ok: false, error: 'user_not_found' };
