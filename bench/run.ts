@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart } from './measure-cold-start.js';
+import { measureEnrich } from './measure-enrich.js';
 import { measureIngest } from './measure-ingest.js';
 import { measureLookup } from './measure-lookup.js';
 import { measurePollCycle } from './measure-poll.js';
@@ -34,6 +35,7 @@ const STAGES: Record<string, (dir: string) => Promise<Figure[]>> = {
   stall: () => measureStall(SEED),
   'cold-start': (dir) => measureColdStart(dir),
   web: async (dir) => measureWeb(dir, SEED),
+  enrich: (dir) => measureEnrich(dir, SEED),
 };
 
 async function main(): Promise<void> {

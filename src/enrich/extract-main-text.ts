@@ -5,10 +5,12 @@
  * do not reach the classifier. A PDF goes through the same text path as the official text import.
  * A page whose body carries no readable text (it is drawn by JavaScript) is reported as such.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { htmlToText } from '../parse/html-to-text.js';
-import { convertPdfToText } from '../treaty/pdf-to-text.js';
+
+// The DOM, Readability and the PDF reader weigh tens of megabytes and seconds of start-up: they
+// are loaded when the first page arrives, not when the bot starts.
+const loadHtmlTools = () => Promise.all([import('linkedom'), import('@mozilla/readability')]);
+const loadPdfReader = () => import('../treaty/pdf-to-text.js');
 
 /** The longest text kept for one page; a report longer than this is cut. */
 export const MAX_FULL_TEXT_CHARS = 300_000;
@@ -45,11 +47,12 @@ export async function extractMainText(page: FetchedPage): Promise<Extraction> {
   return extractHtml(page.body);
 }
 
-function extractHtml(html: string): Extraction {
+async function extractHtml(html: string): Promise<Extraction> {
+  const [{ parseHTML }, { Readability }] = await loadHtmlTools();
   const { document } = parseHTML(html);
   const scripts = document.querySelectorAll('script').length;
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  let article: ReturnType<Readability<string>['parse']> = null;
+  let article: { title?: string | null; content?: string | null } | null = null;
   try {
     article = new Readability(document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
   } catch (cause) {
@@ -66,6 +69,7 @@ function extractHtml(html: string): Extraction {
 async function extractPdf(bytes: Uint8Array): Promise<Extraction> {
   let text: string;
   try {
+    const { convertPdfToText } = await loadPdfReader();
     text = await convertPdfToText(bytes);
   } catch (cause) {
     return { ok: false, reason: `the PDF could not be read (${cause instanceof Error ? cause.message : String(cause)})`, permanent: true };
