@@ -26,7 +26,7 @@ import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { openDatabase, type Db } from './store/db.js';
 import { acquireLease, keepLease } from './store/lease-store.js';
 import { listSources, syncConfiguredSources } from './store/sources-store.js';
-import { findLatestTreatyImport } from './store/treaty-store.js';
+import { readOfficialTextFacts } from './treaty/describe-official-texts.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
 import { startAutoImport, type AutoImportDeps } from './treaty/auto-import-official-text.js';
 
@@ -131,8 +131,8 @@ async function runBot(
     log.info('ops server listening', { port: ops.port, host: config.httpHost });
   }
   const enabledSources = listSources(db).filter((s) => s.enabled).length;
-  const officialText = findLatestTreatyImport(db);
-  opts.write(buildStartBanner({ enabledSources, dbPath: config.dbPath, adapters: adapters.map((a) => a.name), officialText, treatyText: config.treatyText }).join('\n') + '\n');
+  const officialText = readOfficialTextFacts(db);
+  opts.write(buildStartBanner({ enabledSources, dbPath: config.dbPath, adapters: adapters.map((a) => a.name), officialText, treatyText: config.treatyText, nowMs: now() }).join('\n') + '\n');
   const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
   for (const adapter of adapters) {
     opened.push(() => adapter.stop());
@@ -166,7 +166,7 @@ async function runBot(
   void running.runNow();
   const treatyText = startAutoImport({ db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions, ...opts.treatyText });
   opened.push(() => treatyText.stop());
-  log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath, sources: enabledSources, official_text: officialText !== undefined });
+  log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath, sources: enabledSources, official_text: officialText.stored.map((t) => t.language).join(',') });
 
   function stop(): Promise<void> {
     stopping ??= (async () => {

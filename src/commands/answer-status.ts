@@ -6,6 +6,7 @@ import { redactUrls } from '../log.js';
 import {
   DAYS_TO_ENTRY_INTO_FORCE, RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus, type TreatyAct, type TreatyStatus,
 } from '../store/treaty-status-store.js';
+import { describeOfficialTexts, readOfficialTextFacts } from '../treaty/describe-official-texts.js';
 import { usageOf } from './command-usage.js';
 
 const DAY_MS = 86_400_000;
@@ -20,6 +21,7 @@ export function answerStatus(db: Db, nowMs: number, notes: string[] = [], args =
   if (read) blocks.push({ type: 'fields', fields: countFields(status, nowMs) });
   for (const source of status.sources) blocks.push({ type: 'context', spans: [{ text: describeRecordState(source, nowMs) }] });
   if (status.sources.length === 0) blocks.push({ type: 'context', spans: [{ text: 'No treaty-status source is configured, so there is nothing to count.' }] });
+  for (const line of describeOfficialTexts(readOfficialTextFacts(db), nowMs)) blocks.push({ type: 'context', spans: [{ text: `Official text, ${line}.` }] });
   if (topic === 'states') blocks.push(...stateBlocks(status.acts));
   else if (status.acts.length > 0) blocks.push({ type: 'context', spans: [{ text: '"status states" lists every state and date.' }] });
   for (const note of notes) blocks.push({ type: 'context', spans: [{ text: note, italic: true }] });

@@ -2,7 +2,7 @@
  * The lines a person sees when the bot starts: what it follows, where it keeps its data, where it
  * talks, and what is still missing (the official text) with the command that fixes it.
  */
-import type { TreatyImport } from '../store/treaty-store.js';
+import { describeOfficialTexts, type OfficialTextFacts } from '../treaty/describe-official-texts.js';
 import type { TreatyTextSetting } from '../treaty/official-text-sources.js';
 
 /** What the banner reports, read once at start. */
@@ -10,10 +10,11 @@ export interface StartFacts {
   enabledSources: number;
   dbPath: string;
   adapters: readonly string[];
-  /** The latest import of the official text, or undefined when none was made. */
-  officialText: TreatyImport | undefined;
+  /** The official texts stored (one import per language) and failed attempts at the English one. */
+  officialText: OfficialTextFacts;
   /** How the bot fetches the text by itself when it is missing (TREATYWATCH_TREATY_TEXT). */
   treatyText: TreatyTextSetting;
+  nowMs: number;
 }
 
 /** The command that imports the official text, as the banner and replies suggest it. */
@@ -29,17 +30,15 @@ export function buildStartBanner(facts: StartFacts): string[] {
     `  sources:       ${sources}`,
     `  database:      ${facts.dbPath}`,
     `  adapters:      ${facts.adapters.join(', ')}`,
-    `  official text: ${describeOfficialText(facts.officialText, facts.treatyText)}`,
+    ...describeOfficialText(facts),
   ];
 }
 
-function describeOfficialText(record: TreatyImport | undefined, setting: TreatyTextSetting): string {
-  if (!record) {
-    const fetching = setting.mode === 'auto' ? 'fetching it from the UN now (TREATYWATCH_TREATY_TEXT=auto)'
-      : setting.mode === 'mirror' ? `fetching it from ${setting.location} now (TREATYWATCH_TREATY_TEXT)`
-      : 'not fetched by itself (TREATYWATCH_TREATY_TEXT=off)';
-    return `not imported yet, ${fetching}; article lookups show titles only until then. Import it by hand with: ${IMPORT_HINT}`;
+// One line per stored language, under one label; a missing English text says how to get it.
+function describeOfficialText(facts: StartFacts): string[] {
+  const lines = describeOfficialTexts(facts.officialText, facts.nowMs, facts.treatyText);
+  if (!facts.officialText.stored.some((t) => t.language === 'en')) {
+    lines[0] += `; article lookups show titles only until then. Import it by hand with: ${IMPORT_HINT}`;
   }
-  const date = new Date(record.importedAtMs).toISOString().slice(0, 10);
-  return `imported ${date} from ${record.source} (${record.articles} articles, ${record.provisions} provisions)`;
+  return lines.map((line, i) => `${i === 0 ? '  official text: ' : '                 '}${line}`);
 }

@@ -4,7 +4,8 @@
  *
  * Rules:
  * 1. Nothing happens when the setting is `off`, or when an English text is already stored (a restart
- *    does not import again; `treaty import` replaces a text on purpose).
+ *    does not import again; `treaty import` replaces a text on purpose). Failed attempts are kept in
+ *    the database, so a restart waits for the next attempt that was due rather than asking at once.
  * 2. The attempt starts after start-up, off the start path; it never holds up polling or commands.
  * 3. A failed download is retried after 1 h, 6 h, then daily (never earlier than the server's
  *    Retry-After). The first failure is logged at info with the next attempt; later ones at debug.
@@ -16,6 +17,7 @@ import type { FetchOptions } from '../fetch/fetch-url.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { findLatestTreatyImport } from '../store/treaty-store.js';
+import { clearTreatyTextAttempt, findTreatyTextAttempt, recordTreatyTextAttempt } from '../store/treaty-text-attempts-store.js';
 import { importOfficialText, TreatyImportError } from './import-official-text.js';
 import type { TextLanguage } from './official-text.js';
 import { resolveTextLocation, type TreatyTextSetting } from './official-text-sources.js';
@@ -57,8 +59,11 @@ export function startAutoImport(deps: AutoImportDeps): AutoImport {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
-  let failures = 0;
-  let validators: ImportValidators | undefined;
+  // Attempts at another location (the setting changed) start afresh.
+  const previous = findTreatyTextAttempt(deps.db, LANGUAGE);
+  const resumed = previous?.source === location ? previous : undefined;
+  let failures = resumed?.failures ?? 0;
+  let validators: ImportValidators | undefined = resumed && (resumed.etag || resumed.lastModified) ? { etag: resumed.etag, lastModified: resumed.lastModified } : undefined;
 
   const schedule = (delayMs: number) => {
     timer = setTimeout(() => {
@@ -71,15 +76,21 @@ export function startAutoImport(deps: AutoImportDeps): AutoImport {
   async function attempt(): Promise<void> {
     try {
       const report = await importOfficialText(deps.db, location!, { fetchOptions: deps.fetchOptions, validators, signal: controller.signal, nowMs: deps.now() });
+      clearTreatyTextAttempt(deps.db, LANGUAGE);
       deps.log.info('official text imported', { language: LANGUAGE, source: report.source, articles: report.articles, provisions: report.provisions, sha256: report.sha256 });
     } catch (err) {
       if (controller.signal.aborted) return;
       failures++;
       const backoffMs = err instanceof TreatyImportError ? delays[delays.length - 1] : delays[Math.min(failures, delays.length) - 1];
       const waitMs = Math.max(backoffMs ?? 0, err instanceof TreatyDownloadError ? (err.retryAfterMs ?? 0) : 0);
-      const next = new Date(deps.now() + waitMs).toISOString();
+      const nowMs = deps.now();
+      const next = new Date(nowMs + waitMs).toISOString();
+      if (err instanceof TreatyImportError) validators = err.validators ?? validators;
+      recordTreatyTextAttempt(deps.db, {
+        language: LANGUAGE, source: location!, failures, lastAttemptAtMs: nowMs, nextAttemptAtMs: nowMs + waitMs,
+        lastError: describeFailure(err), etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null,
+      });
       if (err instanceof TreatyImportError) {
-        validators = err.validators ?? validators;
         deps.log.warn('official text refused', { language: LANGUAGE, source: location, problems: err.problems.join('; '), next_attempt_at: next });
       } else {
         const fields = { language: LANGUAGE, source: location, error: err, failures, next_attempt_at: next };
@@ -90,7 +101,8 @@ export function startAutoImport(deps: AutoImportDeps): AutoImport {
     }
   }
 
-  schedule(deps.startDelayMs ?? TREATY_TEXT_START_DELAY_MS);
+  const startDelayMs = deps.startDelayMs ?? TREATY_TEXT_START_DELAY_MS;
+  schedule(Math.max(startDelayMs, (resumed?.nextAttemptAtMs ?? 0) - deps.now()));
   return {
     location,
     async stop() {
@@ -100,4 +112,12 @@ export function startAutoImport(deps: AutoImportDeps): AutoImport {
       await running?.catch(() => undefined);
     },
   };
+}
+
+/** Returns a failure in one line: the refusal's differences, or the error and its causes. */
+function describeFailure(err: unknown): string {
+  if (err instanceof TreatyImportError) return `refused: ${err.problems.join('; ')}`.slice(0, 1_000);
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message.replace(/^treaty: /, ''));
+  return (parts.length > 0 ? parts.join(': ') : String(err)).slice(0, 1_000);
 }

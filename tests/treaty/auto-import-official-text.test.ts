@@ -52,7 +52,7 @@ async function runBot(db: string, opts: { env?: Record<string, string>; prefix?:
     await vi.waitFor(() => expect(output.slice(before)).toMatch(/treatywatch> $/), { timeout: 10_000 });
     return output.slice(before);
   };
-  return { bot, logs, ask, messages: () => logs.map((l) => l.msg) };
+  return { bot, logs, ask, messages: () => logs.map((l) => l.msg), output: () => output };
 }
 
 const waitForLog = (logs: { msg: string }[], msg: string) => vi.waitFor(() => expect(logs.map((l) => l.msg)).toContain(msg), { timeout: 30_000, interval: 50 });
@@ -69,6 +69,7 @@ describe('importing the official text at first start', () => {
     });
     const first = await runBot('first.db');
     try {
+      expect(first.output()).toContain('official text: English: not imported yet, fetching it from the UN now');
       await vi.waitFor(() => expect(requestsTo('/un/en.pdf')).toBe(1));
       // The download is still held by the server: start is done and commands are answered.
       const before = await first.ask('article 28.4');
@@ -79,11 +80,13 @@ describe('importing the official text at first start', () => {
       const after = await first.ask('article 28.4');
       expect(after).toContain(generatedParagraph('en', 28, 4));
       expect(after).not.toContain(generatedParagraph('en', 28, 3));
+      expect(await first.ask('status')).toMatch(new RegExp(`Official text, English: imported \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC from ${server.url('/un/en.pdf')} \\(68 articles`));
     } finally {
       await first.bot.stop();
     }
     const second = await runBot('first.db');
     try {
+      expect(second.output()).toContain(`official text: English: imported`);
       expect(await second.ask('article 28.4')).toContain(generatedParagraph('en', 28, 4));
       await new Promise((r) => setTimeout(r, 200));
       expect(requestsTo('/un/')).toBe(1);
@@ -108,6 +111,25 @@ describe('importing the official text at first start', () => {
       await run.bot.stop();
     }
   }, 60_000);
+
+  it('keeps the backoff across a restart and says in status when the next attempt is', async () => {
+    server.routes.set('/down/en.pdf', (_req, res) => res.writeHead(503).end('down'));
+    const first = await runBot('down.db', { prefix: '/down', retryDelaysMs: [3_600_000] });
+    try {
+      await vi.waitFor(() => expect(first.messages()).toContain('official text not imported yet; retrying later'));
+    } finally {
+      await first.bot.stop();
+    }
+    const second = await runBot('down.db', { prefix: '/down', retryDelaysMs: [3_600_000] });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(requestsTo('/down/')).toBe(1);
+      expect(second.output()).toContain(`English: not imported yet, 1 failed attempt at ${server.url('/down/en.pdf')} (last: download failed: fetch: GET ${server.url('/down/en.pdf')} returned HTTP 503); next attempt at`);
+      expect(await second.ask('status')).toContain('Official text, English: not imported yet, 1 failed attempt');
+    } finally {
+      await second.bot.stop();
+    }
+  });
 
   it('requests nothing when TREATYWATCH_TREATY_TEXT is off', async () => {
     const run = await runBot('off.db', { env: { TREATYWATCH_TREATY_TEXT: 'off' }, prefix: '/never' });
