@@ -43,7 +43,7 @@ describe('a running bot', () => {
     });
     try {
       // The first run explains itself before anything else is printed.
-      expect(printed).toMatch(/^treatywatch is starting\n {2}sources: +1 source,.*\n {2}database: +.*a\.db\n {2}adapters: +console\n {2}official text: not imported/);
+      expect(printed).toMatch(/^treatywatch is starting\n {2}sources: +1 source,.*\n {2}database: +.*a\.db\n {2}adapters: +console\n {2}official text: English: not imported/);
       const base = `http://127.0.0.1:${bot.opsPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);
