@@ -14,6 +14,12 @@ const loadPdfReader = () => import('../treaty/pdf-to-text.js');
 
 /** The longest text kept for one page; a report longer than this is cut. */
 export const MAX_FULL_TEXT_CHARS = 300_000;
+/**
+ * The most HTML handed to the DOM parser. Readability runs on the main thread (about a second per
+ * megabyte of markup on a busy machine), so scripts, styles and inline SVG are dropped first and
+ * what remains is cut here: article text sits early in a page, and this bounds the stall.
+ */
+export const MAX_PARSE_CHARS = 1024 * 1024;
 /** Below this many characters of body text a page is taken to need JavaScript (or to have no article). */
 export const MIN_ARTICLE_CHARS = 200;
 
@@ -49,8 +55,8 @@ export async function extractMainText(page: FetchedPage): Promise<Extraction> {
 
 async function extractHtml(html: string): Promise<Extraction> {
   const [{ parseHTML }, { Readability }] = await loadHtmlTools();
-  const { document } = parseHTML(html);
-  const scripts = document.querySelectorAll('script').length;
+  const scripts = (html.match(/<script\b/gi) ?? []).length;
+  const { document } = parseHTML(dropHeavyMarkup(html).slice(0, MAX_PARSE_CHARS));
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
   let article: { title?: string | null; content?: string | null } | null = null;
   try {
@@ -64,6 +70,26 @@ async function extractHtml(html: string): Promise<Extraction> {
     return { ok: false, reason: 'the page shows no text without JavaScript; the feed summary is kept', permanent: true };
   }
   return { ok: false, reason: 'no article text found on the page; the feed summary is kept', permanent: true };
+}
+
+// Scripts, styles, inline SVG and comments carry no article text but most of a heavy page's bytes.
+// A scan with indexOf, not a lazy regex: an unclosed `<script` must not make the work quadratic.
+function dropHeavyMarkup(html: string): string {
+  const lower = html.toLowerCase();
+  const opening = /<(script|style|svg|noscript|template)\b|<!--/g;
+  const kept: string[] = [];
+  let from = 0;
+  for (let m = opening.exec(lower); m; m = opening.exec(lower)) {
+    if (m.index < from) continue;
+    kept.push(html.slice(from, m.index));
+    const close = m[1] ? `</${m[1]}` : '-->';
+    const end = lower.indexOf(close, m.index + m[0].length);
+    if (end < 0) return kept.join('');
+    from = m[1] ? lower.indexOf('>', end) + 1 || lower.length : end + 3;
+    opening.lastIndex = from;
+  }
+  kept.push(html.slice(from));
+  return kept.join('');
 }
 
 async function extractPdf(bytes: Uint8Array): Promise<Extraction> {
