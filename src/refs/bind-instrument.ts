@@ -4,25 +4,42 @@
  *   1. "Article 19" as the free-expression NGO ("ARTICLE 19", "Article 19's", "Article 19 said",
  *      "Human Rights Watch, Article 19, EFF");
  *   2. the owner named after it ("of the ICCPR", "of Jordan's cybercrime law", "of the Convention");
- *   3. the owner named just before it ("GDPR Article 6", "Budapest Convention article 15");
- *   4. the sentence's topic: another instrument named earlier in the same sentence while this
+ *   3. the owner named just before it ("GDPR Article 6", "Budapest Convention article 15"), or
+ *      right after the number ("Article 48 GDPR", "Article 17 ICCPR");
+ *   4. a possessive or relative back-reference: "the Malabo Convention, whose Article 29" and
+ *      "Jordan's law ... its Article 15" belong to the instrument they point back to in the same
+ *      sentence ("its" with no instrument before it in the sentence proves nothing);
+ *   5. the sentence's topic: another instrument named earlier in the same sentence while this
  *      convention is not named ("Under the ICCPR, Article 17 ..."), or a previous sentence of the same
  *      block that cited only another instrument's articles; a comparison ("Unlike the Budapest
  *      Convention, Article 28(4) ...") does not count.
  */
 import type { Citation } from './scan-citations.js';
 import type { SentenceSpan } from './split-sentences.js';
-import { classifyInstrumentPhrase, classifyPrecedingName, touchesOrganizationName, type InstrumentCue } from './instrument-cues.js';
+import {
+  classifyAntecedent,
+  classifyFollowingName,
+  classifyInstrumentPhrase,
+  classifyPrecedingName,
+  touchesOrganizationName,
+  type InstrumentCue,
+} from './instrument-cues.js';
 
 /** Who a citation belongs to. */
 export type CitationOwner = 'this' | 'other' | 'organization';
+
+/** A binding and whether the text named the owner ("named") or nothing claimed the citation ("default"). */
+export interface Binding {
+  owner: CitationOwner;
+  evidence: 'named' | 'default';
+}
 
 /** Longest noun phrase read after "of"/"in"/"under" when looking for an owner. */
 const OWNER_PHRASE_MAX_CHARS = 90;
 const BEFORE_WINDOW_CHARS = 80;
 
 // Verbs and connectives that end the owner's noun phrase ("of the ICCPR and Article 17 ...").
-const PHRASE_END = /\s(?:which|that|who|whose|where|is|are|was|were|has|have|had|would|will|should|shall|can|could|may|might|must|does|do|did|and|or|but|because|while|when|if|as|requires?|allows?|provides?|says?|sets?|gives?|grants?)\b|[,;:!?()[\]]|\.(?:\s|$)/i;
+const PHRASE_END = /\s(?:which|that|who|whose|where|is|are|was|were|has|have|had|would|will|should|shall|can|could|may|might|must|does|do|did|(?:and|or)(?!\s+(?!Art)\p{Lu}\p{Ll})|but|because|while|when|if|as|requires?|allows?|provides?|says?|sets?|gives?|grants?)\b|[,;:!?()[\]]|\.(?:\s|$)/u;
 const CONTRAST_BEFORE = /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|like|similar\s+to|modell?ed\s+on|based\s+on|drawn\s+from|beyond|mirror(?:s|ing)?|echo(?:es|ing)?|since|from)\s+(?:the\s+|its\s+)?$/i;
 const NGO_VERB_AFTER = /^\s+(?:said|says|stated|states that|noted|notes|warned|warns|argued|argues|wrote|writes|called|calls|urged|urges|pointed|points|highlighted|highlights|explained|explains|reported|reports|recommended|recommends|published|publishes|launched|joined|welcomed|welcomes|is an?|was an?|and other|et al)\b/;
 const NGO_DESCRIPTION_AFTER = /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ation|NGO|group|charity|campaign)\b/i;
@@ -39,16 +56,36 @@ export function bindCitation(
   previous: SentenceSpan | null,
   cuesIn: SentenceCueLookup,
 ): CitationOwner {
-  if (isArticle19Organization(text, citation, sentence)) return 'organization';
+  return bindWithEvidence(text, citation, sentence, previous, cuesIn).owner;
+}
+
+/** Returns who `citation` belongs to and whether the text named that owner or nothing else claimed it. */
+export function bindWithEvidence(
+  text: string,
+  citation: Citation,
+  sentence: SentenceSpan,
+  previous: SentenceSpan | null,
+  cuesIn: SentenceCueLookup,
+): Binding {
+  const named = (owner: CitationOwner): Binding => ({ owner, evidence: 'named' });
+  if (isArticle19Organization(text, citation, sentence)) return named('organization');
   const owner = readOwnerPhrase(text, citation.end);
   if (owner !== null) {
-    const named = classifyInstrumentPhrase(owner);
-    if (named !== 'none') return named;
+    const phrase = classifyInstrumentPhrase(owner);
+    if (phrase !== 'none') return named(phrase);
   }
   const before = text.slice(Math.max(sentence.start, citation.start - BEFORE_WINDOW_CHARS), citation.start);
   const preceding = classifyPrecedingName(before);
-  if (preceding !== 'none') return preceding;
-  return isAboutOtherInstrument(text, citation, sentence, previous, cuesIn) ? 'other' : 'this';
+  if (preceding !== 'none') return named(preceding);
+  const following = classifyFollowingName(text.slice(citation.end, citation.end + 80));
+  if (following !== 'none') return named(following);
+  const backReference = /\b(?:whose|its|their)\s+$/i.exec(before);
+  if (backReference) {
+    const antecedent = classifyAntecedent(text.slice(sentence.start, citation.start - backReference[0].length));
+    if (antecedent !== 'none') return named(antecedent);
+  }
+  if (isAboutOtherInstrument(text, citation, sentence, previous, cuesIn)) return named('other');
+  return { owner: 'this', evidence: 'default' };
 }
 
 /** Returns the noun phrase after "of"/"in"/"under"/"from" that follows a citation ("the zero draft"), or null. */

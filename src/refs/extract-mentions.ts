@@ -12,7 +12,7 @@
  */
 import type { Mention } from '../domain.js';
 import type { TextVersion } from '../treaty/articles.js';
-import { bindCitation, type SentenceCueLookup } from './bind-instrument.js';
+import { bindCitation, bindWithEvidence, type Binding, type SentenceCueLookup } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from '../treaty/parse-command-ref.js';
 import { findInstrumentCues, type InstrumentCue } from './instrument-cues.js';
 import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
@@ -56,11 +56,19 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
   const mentions: Mention[] = [];
   let lastArticle: Resolved | null = null;
 
-  for (const citation of citations) {
+  const bound = citations.map((citation) => {
     const sentenceIndex = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[sentenceIndex]!;
     const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1]! : null;
-    if (bindCitation(text, citation, sentence, previous, cues) !== 'this') continue;
+    return { citation, sentenceIndex, sentence, binding: bindWithEvidence(text, citation, sentence, previous, cues) };
+  });
+  const otherArticles = articlesNamedAsOther(bound);
+
+  for (const { citation, sentenceIndex, sentence, binding } of bound) {
+    if (binding.owner !== 'this') continue;
+    // Nothing named this convention, and the item gives the same number to another instrument
+    // ("GDPR Article 48 ... an Article 48 agreement"): the citation is that instrument's too.
+    if (binding.evidence === 'default' && citation.refs.every((r) => r.article !== null && otherArticles.has(r.article))) continue;
 
     const named = readNamedVersion(text, citation, sentence, era);
     const subject = citation.refs.length === 1 ? readSubjectPhrase(text, citation, sentence) : '';
@@ -98,6 +106,14 @@ export function extractChapterMentions(text: string): ChapterMention[] {
     if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues) !== 'this') continue;
     const sentenceText = formatSentence(text, sentence, citation.start);
     for (const chapter of citation.chapters) out.push({ raw: citation.raw.replace(/\s+/g, ' '), chapter, sentence: sentenceText });
+  }
+  return out;
+}
+
+function articlesNamedAsOther(bound: readonly { citation: { refs: { article: number | null }[] }; binding: Binding }[]): Set<number> {
+  const out = new Set<number>();
+  for (const { citation, binding } of bound) {
+    if (binding.owner === 'other' && binding.evidence === 'named') for (const r of citation.refs) if (r.article !== null) out.add(r.article);
   }
   return out;
 }

@@ -56,6 +56,32 @@ export function classifyPrecedingName(before: string): InstrumentOwner {
   return loadCues().nounAtEnd.test(tail) ? 'other' : 'none';
 }
 
+/** Returns whom a name starting the text names ("GDPR requires", " ICCPR"): the instrument written after an article number. */
+export function classifyFollowingName(after: string): InstrumentOwner {
+  const lead = /^\s*/.exec(after)![0].length;
+  const first = findInstrumentCues(after.slice(0, lead + 70)).filter((c) => c.start === lead);
+  if (first.some((c) => c.owner === 'other')) return 'other';
+  return first.length > 0 ? 'this' : 'none';
+}
+
+// Nouns that name a treaty without saying which one: a back-reference to them proves nothing.
+const GENERIC_TREATY_NOUNS = /^(?:convention|treaty|protocol|agreement|resolution|report|principles|guidelines|rules)$/i;
+
+/**
+ * Returns whom the last instrument named in `before` is: the antecedent of a back-reference ("the
+ * Malabo Convention, whose Article 29", "the decree ... its Article 24"). A bare "convention" or
+ * "treaty" names no one.
+ */
+export function classifyAntecedent(before: string): InstrumentOwner {
+  const cues = findInstrumentCues(before);
+  const lastCue = cues[cues.length - 1];
+  const nouns = [...before.matchAll(new RegExp(loadCues().nouns.source, 'gi'))].filter((m) => !GENERIC_TREATY_NOUNS.test(m[0]));
+  const lastNoun = nouns[nouns.length - 1];
+  const nounEnd = lastNoun ? lastNoun.index + lastNoun[0].length : -1;
+  if (lastCue && lastCue.end >= nounEnd) return lastCue.owner;
+  return lastNoun ? 'other' : 'none';
+}
+
 /** Returns whether `text` ends (or, when `atStart`, starts) with the name of a civil-society organization. */
 export function touchesOrganizationName(text: string, atStart: boolean): boolean {
   const trimmed = atStart ? text.trimStart() : text.trimEnd();

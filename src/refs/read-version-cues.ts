@@ -12,7 +12,7 @@ import type { SentenceSpan } from './split-sentences.js';
 
 const ZERO_TEXT = /\bzero[-\s]draft|\brev(?:ision)?\.?\s*[12]\b|\b(?:further\s+)?revised\s+(?:draft|text)|\bA\/AC\.291\/22\b/gi;
 const FINAL_TEXT =
-  /\bfinal\s+(?:text|version|draft|convention|treaty)|\b(?:text|convention|treaty)\s+as\s+adopted|\badopted\s+(?:text|convention|treaty)|\bA\/RES\/79\/243|\bA\/AC\.291\/L\.15\b/gi;
+  /\bfinal\s+(?:text|version|draft|convention|treaty|numbers|numbering)|\b(?:text|convention|treaty)\s+as\s+adopted|\badopted\s+(?:text|convention|treaty)|\bA\/RES\/79\/243|\bA\/AC\.291\/L\.15\b/gi;
 const ZERO_BEFORE = /(?:zero[-\s]draft|rev(?:ision)?\.?\s*[12]|revised\s+(?:draft|text))(?:['’]s)?\s*$/i;
 const FINAL_BEFORE = /(?:final\s+(?:text|version|draft)|adopted\s+(?:text|convention|treaty))(?:['’]s)?\s*$/i;
 const GENERIC_DRAFT_BEFORE = /\bdraft(?:\s+(?:convention|treaty|text))?(?:['’]s)?\s*$/i;

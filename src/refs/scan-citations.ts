@@ -15,6 +15,8 @@
  * sub-item below our finest level and is read past.
  */
 
+import { Cursor, MAX_PARAGRAPH_RANGE, RANGE_RE, readChapterList, readParagraphNumbers, UNIT_WORDS } from './citation-cursor.js';
+
 /** Article, paragraph and letter of one cited provision; article is null for a bare "paragraph 22". */
 export interface CitedRef {
   article: number | null;
@@ -39,31 +41,26 @@ export interface Citation {
   thisArticle: boolean;
 }
 
-/** Longest range expanded into one mention per article ("Articles 1 to 16" is still expanded). */
-export const MAX_EXPANDED_RANGE = 16;
+/**
+ * Longest range expanded into one mention per article: every range within the final text's 68
+ * articles is expanded, so a lookup of Article 40 finds an item citing "Articles 35 to 52".
+ */
+export const MAX_EXPANDED_RANGE = 68;
 
 const ANCHOR_RE = /\b(?:articles?|arts?\.?|paragraphs?|paras?\.?|chapters?)(?![A-Za-z-])/gi;
 const ROMAN_SUB_ITEMS = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
-const CHAPTER_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
-// After a list number, these words show it was a figure ("Article 5 and 10 days"), not an article.
-const UNIT_WORDS = /^\s*(?:hours?|days?|weeks?|months?|years?|states?|countries|percent|per|million|billion|%|members?|delegations?|times|organi[sz]ations|people)\b/i;
 // Sticky patterns used by the cursor, compiled once.
-const RANGE_RE = /\s*(?:-|–|—|\bto\b|\bthrough\b)\s*/y;
 const LIST_SEPARATOR_RE = /\s*(?:,\s*(?:and|or|as well as)?|\s(?:and|or|as well as)|\/|&)\s*/y;
 const GROUP_RE = / ?\(\s*(\d{1,2}|[a-z]{1,4})\s*\)/y;
 const DOTTED_PARAGRAPH_RE = /[./]\d{1,2}(?!\d)(?!\.\d)/y;
 const DOTTED_LETTER_RE = /\.([a-z])(?![\w])/y;
-const PARAGRAPH_KEYWORD_RE = /,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?=\d)/iy;
+const PARAGRAPH_KEYWORD_RE = /,?\s*(?:paragraphs?|paras?\.?|¶|§)\s*(?=\d)/iy;
+// The far end of a range of groups: "(a)-(c)", "(1)-(2)", "(a) to (d)".
+const GROUP_RANGE_RE = /\s*(?:-|–|—|\bto\b|\bthrough\b)\s*\(\s*(\d{1,2}|[a-z])\s*\)/y;
 const SUBPARAGRAPH_RE = /,?\s*(?:sub-?paragraphs?|subparas?\.?)\s*\(?([a-z])\)?(?![\w])/iy;
 const SIBLING_GROUP_RE = /\(\s*(\d{1,2}|[a-z])\s*\)/y;
 const SIBLING_LETTER_RE = /\s?\(([a-z])\)/y;
 const PARAGRAPH_OWNER_RE = /,?\s+(?:of|in|under)\s+(?:(?:the\s+)?(?:article|art\.?)\s*(?=\d)|(?:this|that|the same)\s+article\b)/iy;
-const PARAGRAPH_SEPARATOR_RE = /\s*(?:,\s*(?:and|or)?|\s(?:and|or))\s*/y;
-const LETTER_GROUP_RE = / ?\(([a-z])\)/y;
-const CHAPTER_SEPARATOR_RE = /\s*(?:,\s*(?:and|or)?|\s(?:and|or)|-|–|\bto\b)\s*/y;
-const CHAPTER_NUMERAL_RE = /(?:IX|IV|V?I{1,3}|V|[1-9])(?![\w])/y;
-const DIGITS_RE = /\d+/y;
-const SPACES_RE = /[\s\u00a0\u202f]{0,4}(?:no\.\s*)?/iy;
 
 /** Returns every citation in `text`, in order, without overlaps. */
 export function scanCitations(text: string): Citation[] {
@@ -165,6 +162,13 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
           break;
         }
         paragraph = Number(inner);
+        // "24(1)-(2)": every paragraph of the range.
+        const last = readGroupRangeEnd(cursor, (end) => /^\d+$/.test(end) && Number(end) > paragraph! && Number(end) - paragraph! < MAX_PARAGRAPH_RANGE);
+        if (last !== null) {
+          for (let p = paragraph; p < Number(last); p++) refs.push({ article, paragraph: p, letter: null });
+          pushed += Number(last) - paragraph;
+          paragraph = Number(last);
+        }
         continue;
       }
       if (letter !== null && ROMAN_SUB_ITEMS.has(inner)) continue;
@@ -177,6 +181,13 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
         pushed++;
       }
       letter = inner;
+      // "47(1)(a)-(c)": every letter of the range.
+      const lastLetter = readGroupRangeEnd(cursor, (end) => /^[a-z]$/.test(end) && end > inner);
+      if (lastLetter !== null) {
+        for (let c = inner.charCodeAt(0); c < lastLetter.charCodeAt(0); c++) refs.push({ article, paragraph, letter: String.fromCharCode(c) });
+        pushed += lastLetter.charCodeAt(0) - inner.charCodeAt(0);
+        letter = lastLetter;
+      }
       continue;
     }
     if (paragraph === null && letter === null) {
@@ -214,6 +225,17 @@ function readChain(cursor: Cursor, article: number, refs: CitedRef[]): void {
   // Text glued to the number ("Article 6bis", "Article 28a") is not a provision we can name.
   if (pushed === 0 && paragraph === null && letter === null && /^[A-Za-z]/.test(cursor.rest(1))) return;
   refs.push({ article, paragraph, letter });
+}
+
+// Reads the far end of a group range ("-(c)") when `accept` takes it; otherwise reads nothing.
+function readGroupRangeEnd(cursor: Cursor, accept: (end: string) => boolean): string | null {
+  const save = cursor.pos;
+  const m = cursor.match(GROUP_RANGE_RE);
+  if (m === null) return null;
+  const end = m.replace(/^.*\(\s*|\s*\)$/g, '');
+  if (accept(end)) return end;
+  cursor.pos = save;
+  return null;
 }
 
 // A bare "(4)" or "(f)" after a list separator repeats the last ref's level: "40(3) and (4)".
@@ -254,84 +276,4 @@ function readParagraphCitation(text: string, cursor: Cursor, base: Omit<Citation
     ? [{ article, paragraph: null, letter: null }]
     : items.map((p) => ({ article, paragraph: p.paragraph, letter: p.letter }));
   return { ...base, kind: 'paragraph', end, raw: text.slice(base.start, end), refs, thisArticle };
-}
-
-// Reads "21 and 22", "8 to 31", "3(b)", "1, 2 and 4". A long range ("8 to 31") makes the list
-// broad: it tells us the article, not which paragraphs matter.
-function readParagraphNumbers(cursor: Cursor): { items: { paragraph: number; letter: string | null }[]; broad: boolean } {
-  const items: { paragraph: number; letter: string | null }[] = [];
-  let broad = false;
-  const first = cursor.number(2);
-  if (first === null) return { items, broad };
-  items.push({ paragraph: first, letter: readLetter(cursor) });
-  for (;;) {
-    const save = cursor.pos;
-    const range = cursor.match(RANGE_RE);
-    const separator = range === null ? cursor.match(PARAGRAPH_SEPARATOR_RE) : null;
-    const next = range !== null || separator !== null ? cursor.number(2) : null;
-    if (next === null || UNIT_WORDS.test(cursor.rest(20))) {
-      cursor.pos = save;
-      return { items, broad };
-    }
-    const from = items[items.length - 1]!.paragraph;
-    if (range === null) items.push({ paragraph: next, letter: readLetter(cursor) });
-    else if (next > from && next - from < MAX_EXPANDED_RANGE) {
-      for (let p = from + 1; p <= next; p++) items.push({ paragraph: p, letter: null });
-    } else broad = true;
-  }
-}
-
-function readLetter(cursor: Cursor): string | null {
-  const group = cursor.match(LETTER_GROUP_RE);
-  return group ? group.replace(/[\s()]/g, '') : null;
-}
-
-function readChapterList(cursor: Cursor): string[] {
-  const chapters: string[] = [];
-  for (;;) {
-    const save = cursor.pos;
-    if (chapters.length > 0 && cursor.match(CHAPTER_SEPARATOR_RE) === null) break;
-    if (chapters.length === 0) cursor.skipSpaces();
-    const numeral = cursor.match(CHAPTER_NUMERAL_RE);
-    if (numeral === null) {
-      cursor.pos = save;
-      break;
-    }
-    chapters.push(/^\d$/.test(numeral) ? CHAPTER_NUMERALS[Number(numeral) - 1]! : numeral);
-  }
-  return chapters;
-}
-
-// A position in the text with sticky-regex helpers; every pattern is anchored and linear.
-class Cursor {
-  constructor(
-    readonly text: string,
-    public pos: number,
-  ) {}
-
-  match(re: RegExp): string | null {
-    re.lastIndex = this.pos;
-    const m = re.exec(this.text);
-    if (!m) return null;
-    this.pos += m[0].length;
-    return m[0];
-  }
-
-  number(maxDigits: number): number | null {
-    const m = this.match(DIGITS_RE);
-    if (m === null) return null;
-    if (m.length > maxDigits) {
-      this.pos -= m.length;
-      return null;
-    }
-    return Number(m);
-  }
-
-  skipSpaces(): void {
-    this.match(SPACES_RE);
-  }
-
-  rest(length: number): string {
-    return this.text.slice(this.pos, this.pos + length);
-  }
 }
