@@ -27,12 +27,16 @@ export function classifyItem(input: ClassifyInput, extract: MentionExtractor = e
   const doc = { text: folded, publisher: input.publisher ?? null, published: input.published ?? null, citesThisTreaty: mentions.length > 0 };
   const verdict = scoreRelevance(doc, rules);
   // The item's own citations of this convention, read in context, add to the text cues.
-  const logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, loadConcernRules()).logit;
-  const score = roundScore(logistic(logit));
-  if (logistic(logit) < rules.threshold) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
+  let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, loadConcernRules()).logit;
   const articles = selectFinestRefs(mentions);
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
-  return { relevant: true, score, articles, concerns: tagConcerns(folded, cited), mentions };
+  const concerns = tagConcerns(folded, cited);
+  // With a treaty in view and nothing else claiming the item, each subject of this convention it
+  // raises (the concern taxonomy is this convention's subjects) is evidence too, up to a cap.
+  if (verdict.contextOpen) logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * concerns.length);
+  const score = roundScore(logistic(logit));
+  if (logistic(logit) < rules.threshold) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
+  return { relevant: true, score, articles, concerns, mentions };
 }
 
 /** Returns the distinct refs of the mentions, dropping a ref when a finer one of it is also cited ("28" beside "28.4"). */

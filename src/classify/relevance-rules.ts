@@ -29,6 +29,8 @@ export interface RelevanceRules {
   cues: RelevanceCue[];
   /** Weights of the item's own citations of this convention (see citation-context.ts). */
   citationContext: CitationWeights;
+  /** Weight per concern raised when context counts (see classify-item.ts), and its cap. */
+  concernContext: { perConcern: number; max: number };
 }
 
 interface RelevanceRulesFile {
@@ -38,6 +40,7 @@ interface RelevanceRulesFile {
   datePriors: { before: string; weight: number }[];
   cues: Omit<RelevanceCue, 'regex'>[];
   citationContext?: CitationWeights;
+  concernContext?: { perConcern: number; max: number };
 }
 
 let cached: RelevanceRules | undefined;
@@ -67,5 +70,6 @@ export function parseRelevanceRules(json: string): RelevanceRules {
     datePriors: file.datePriors,
     cues,
     citationContext: file.citationContext ?? { cited: 0, agrees: 0 },
+    concernContext: file.concernContext ?? { perConcern: 0, max: 0 },
   };
 }

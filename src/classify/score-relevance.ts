@@ -37,6 +37,8 @@ export interface RelevanceVerdict {
   relevant: boolean;
   /** Ids of the cues that matched. */
   cues: string[];
+  /** True when a treaty is in view and no other instrument claims the item: context evidence may count. */
+  contextOpen: boolean;
 }
 
 /** Returns the rules' relevance verdict for a document. */
@@ -73,7 +75,7 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules = l
     }
   }
   const score = logistic(logit);
-  return { logit, score, relevant: score >= rules.threshold, cues };
+  return { logit, score, relevant: score >= rules.threshold, cues, contextOpen: anchored && !claimed };
 }
 
 /** Returns the prior for a publisher given as a source id ("un-news") or a name; 0 when unknown. */
@@ -84,7 +86,7 @@ export function publisherPrior(rules: RelevanceRules, publisher: string | null |
 
 // Words just before another instrument's name that make it a point of comparison, not the subject.
 const COMPARISON_BEFORE =
-  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|drawn\s+from|borrowed\s+from|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{L}\p{N}'-]+\s+){0,3}$/u;
+  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|(?:drawn|borrowed|taken|copied|lifted)\s+from|(?:comes?|came)\s+(?:straight\s+|directly\s+)?from|lessons\s+(?:from|of)|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\s,;.]+\s+){0,4}$/u;
 const COMPARISON_AFTER = /^[\p{L}\p{N}' -]{0,40}?\b(?:counterparts?|equivalents?|precedents?|analogues?|lessons)\b/u;
 
 /** Returns whether every match of a cue in the text sits in a comparison with this convention. */

@@ -45,6 +45,21 @@ const NGO_VERB_AFTER = /^\s+(?:said|says|stated|states that|noted|notes|warned|w
 const NGO_DESCRIPTION_AFTER = /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ation|NGO|group|charity|campaign)\b/i;
 const NGO_INTRO_BEFORE = /(?:\b(?:our|an?|the)\s+all(?:y|ies)|\ball(?:y|ies)|\b(?:organi[sz]ations?|groups?|NGOs?|partners?|coalition|members?)\s+(?:such\s+as|like|including))\s*$/i;
 
+const GENERIC_THIS = /^(?:the|this)\s+(?:convention|treaty)$/i;
+
+// An instrument that owns an article of its own ("Article 8 of the ECHR", "GDPR Article 6") is
+// cited beside ours, not the topic that a later "the Convention" points back to.
+const OWNS_CITATION_BEFORE = /\bart(?:icle)?s?\.?\s*\d[\w().]*\s*,?\s*(?:of|in|under)\s+(?:the\s+)?$/i;
+const OWNS_CITATION_AFTER = /^['’]?s?\s+art(?:icle)?s?\.?\s*\d/i;
+
+function namesOtherEarlier(text: string, citation: Citation, sentence: SentenceSpan, cuesIn: SentenceCueLookup): boolean {
+  return cuesIn(sentence).some((c) => {
+    if (c.owner !== 'other' || c.end > citation.start) return false;
+    const before = text.slice(Math.max(sentence.start, c.start - 40), c.start);
+    return !CONTRAST_BEFORE.test(before) && !OWNS_CITATION_BEFORE.test(before) && !OWNS_CITATION_AFTER.test(text.slice(c.end, c.end + 20));
+  });
+}
+
 /** Looks up the instruments named in one sentence, with offsets into the whole text. */
 export type SentenceCueLookup = (sentence: SentenceSpan) => readonly InstrumentCue[];
 
@@ -72,6 +87,9 @@ export function bindWithEvidence(
   const owner = readOwnerPhrase(text, citation.end);
   if (owner !== null) {
     const phrase = classifyInstrumentPhrase(owner);
+    // "Article 8 of the Convention" in a sentence about the Strasbourg court is the ECHR's: a
+    // generic "the Convention" is ours only when nothing else in the sentence claims it.
+    if (phrase === 'this' && GENERIC_THIS.test(owner.trim()) && namesOtherEarlier(text, citation, sentence, cuesIn)) return named('other');
     if (phrase !== 'none') return named(phrase);
   }
   const before = text.slice(Math.max(sentence.start, citation.start - BEFORE_WINDOW_CHARS), citation.start);

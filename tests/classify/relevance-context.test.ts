@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../src/classify/classify-item.js';
 import { normalizeText } from '../../src/classify/normalize-text.js';
 import { loadRelevanceRules } from '../../src/classify/relevance-rules.js';
 import { onlyInComparisons, scoreRelevance } from '../../src/classify/score-relevance.js';
+import { projectPath } from '../../src/project-path.js';
 
 const item = (title: string, text = '', published = '2025-03-02') => ({ title, text, published, publisher: 'Example Weekly' });
 
@@ -61,5 +63,23 @@ describe('negative cues inform but do not veto', () => {
     const claimed = scoreRelevance({ text: normalizeText('The draft of the Budapest Convention protocol lets police intercept traffic data, delegations said.') });
     expect(claimed.cues).not.toContain('subjects-powers');
     expect(claimed.relevant).toBe(false);
+  });
+});
+
+describe('instruments.json and relevance-rules.json agree', () => {
+  const file = JSON.parse(readFileSync(projectPath('knowledge', 'instruments.json'), 'utf8')) as { this_treaty: string[]; others: { id: string; cues: string[] }[] };
+
+  it.each(file.this_treaty)('a name the binder gives this convention (%s) counts for relevance too', (name) => {
+    const phrase = /^(?:the|this)\b/i.test(name) || /^A\//.test(name) ? name : `the ${name}`;
+    const verdict = scoreRelevance({ text: normalizeText(`${phrase} was discussed`) });
+    const positive = loadRelevanceRules().cues.filter((c) => c.weight > 0 && verdict.cues.includes(c.id));
+    expect(positive.map((c) => c.id)).not.toEqual([]);
+  });
+
+  it.each(['budapest', 'budapest-protocols', 'untoc', 'uncac', 'echr'])('the names of %s, a competing instrument, count against relevance', (id) => {
+    const cues = file.others.find((o) => o.id === id)!.cues.filter((c) => !/^[A-Z]{2,}$/.test(c) || c.length > 3);
+    const rules = loadRelevanceRules().cues.filter((c) => c.weight < 0);
+    const caught = cues.filter((c) => rules.some((r) => r.regex.test(normalizeText(c))));
+    expect(caught.length).toBeGreaterThan(0);
   });
 });

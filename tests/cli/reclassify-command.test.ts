@@ -41,4 +41,32 @@ describe('treatywatch reclassify', () => {
     expect(check.prepare('SELECT concern FROM item_concerns').pluck().all()).toEqual(['ratification']);
     check.close();
   });
+
+  it('brings an item the new rules find relevant into article lookups and digests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-reclassify-'));
+    dirs.push(dir);
+    const dbPath = join(dir, 'tw.db');
+    const db = openDatabase(dbPath);
+    const now = Date.now();
+    db.prepare(`INSERT INTO sources (id, name, publisher, kind, url, interval_ms, created_at_ms) VALUES ('notes', 'Notes', 'Notes', 'feed', 'https://notes.example.org/feed', 3600000, 0)`).run();
+    // Stored as the old rules left it: not relevant, no tags. It never names the treaty, but its
+    // citation agrees with the article's subject and delegations are negotiating.
+    db.prepare(
+      `INSERT INTO items (source_id, dedupe_key, url, title, text, published_at_ms, fetched_at_ms, content_hash, relevant) VALUES ('notes', 'n1', 'https://notes.example.org/48', ?, ?, ?, ?, 'h', 0)`,
+    ).run('Joint investigations, finally', 'Delegations agreed that Article 48 on joint investigations needs no change before the draft goes to the General Assembly.', now - 3600_000, now - 3600_000);
+    db.close();
+
+    const before = io(dbPath);
+    await runCli(['article', '48', '--json'], before);
+    expect(before.out.join('')).not.toContain('Joint investigations, finally');
+
+    expect(await runCli(['reclassify'], io(dbPath))).toBe(0);
+
+    const lookup = io(dbPath);
+    expect(await runCli(['article', '48', '--json'], lookup)).toBe(0);
+    expect(lookup.out.join('')).toContain('Joint investigations, finally');
+    const digest = io(dbPath);
+    expect(await runCli(['digest', '--since', '1d', '--json'], digest)).toBe(0);
+    expect(digest.out.join('')).toContain('Joint investigations, finally');
+  });
 });
