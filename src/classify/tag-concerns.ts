@@ -20,6 +20,8 @@ export interface ConcernRule {
   cues: { pattern: string; weight: number; regex: RegExp; allRegex: RegExp }[];
   examples: string[];
   counterexamples: string[];
+  /** Concerns that always come with this one (dual criminality brings cross-border-cooperation). */
+  implies?: string[];
 }
 
 /** The concern taxonomy with its tagging thresholds. */
@@ -67,7 +69,9 @@ export function tagConcerns(text: string, citedArticles: ReadonlySet<number>, ru
     if (score > 0 && concern.articles.some((a) => citedArticles.has(a))) score += rules.articleBonus;
     if (score >= threshold) tagged.push(concern.id);
   }
-  return tagged;
+  const implied = new Set(rules.concerns.filter((c) => tagged.includes(c.id)).flatMap((c) => c.implies ?? []));
+  // Keep the taxonomy's order, so the same item always lists its concerns the same way.
+  return rules.concerns.map((c) => c.id).filter((id) => tagged.includes(id) || implied.has(id));
 }
 
 function countMatches(global: RegExp, text: string, max: number): number {

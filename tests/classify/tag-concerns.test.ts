@@ -54,3 +54,11 @@ describe('tagConcerns', () => {
     expect(tags).toEqual(expect.arrayContaining(['expression', 'surveillance']));
   });
 });
+
+describe('implied concerns', () => {
+  it('brings cross-border-cooperation with dual criminality, and only then', () => {
+    expect(tagConcerns(normalizeText('The text makes double criminality optional.'), new Set())).toEqual(['dual-criminality', 'cross-border-cooperation']);
+    expect(tagConcerns(normalizeText('Help may be refused where the act is not a crime under its own law.'), new Set())).toContain('cross-border-cooperation');
+    expect(tagConcerns(normalizeText('The text keeps gender references.'), new Set())).not.toContain('cross-border-cooperation');
+  });
+});
