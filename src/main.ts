@@ -20,9 +20,9 @@ import { buildStartBanner } from './ops/start-banner.js';
 import { startPollScheduler, type PollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
-import { retagAndEdit, tagAndRoute } from './poll/tag-and-route.js';
 import { createWebHandler } from './web/handle-web-request.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
+import { createCommandsSeen } from './store/commands-seen-store.js';
 import { openDatabase, type Db } from './store/db.js';
 import { acquireLease, keepLease } from './store/lease-store.js';
 import { listSources, syncConfiguredSources } from './store/sources-store.js';
@@ -157,8 +157,7 @@ async function runBot(
   const cancelPolls = new AbortController();
   const poll = () => pollSources({
     db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
-    processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), onReport: metrics.recordPoll,
-    processChangedItems: (items, nowMs) => retagAndEdit(db, items, nowMs, config.fullText.enabled),
+    fullText: config.fullText.enabled, onReport: metrics.recordPoll,
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
   const running = startPollScheduler({ tick: async () => { await poll(); enricher.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
@@ -195,10 +194,10 @@ export function selectAdapters(
 ): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (config.slack.botToken && (config.slack.appToken || config.slack.signingSecret)) {
-    adapters.push(createSlackAdapter(config.slack, { db: deps.db, log: deps.log, now: deps.now }));
+    adapters.push(createSlackAdapter(config.slack, { seen: createCommandsSeen(deps.db, 'slack', deps.now), log: deps.log, now: deps.now }));
   }
   if (config.matrix.homeserverUrl && config.matrix.accessToken) {
-    adapters.push(createMatrixAdapter(config.matrix, { db: deps.db, log: deps.log, now: deps.now }));
+    adapters.push(createMatrixAdapter(config.matrix, { log: deps.log, now: deps.now }));
   }
   if (adapters.length === 0) adapters.push(createConsoleAdapter({ input: deps.input, write: deps.write, onClose: deps.onClose }));
   return adapters;

@@ -12,7 +12,6 @@ import {
 import { PostError, type ChatAdapter, type CommandHandler, type PostReceipt } from '../../src/chat/chat-adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Message } from '../../src/chat/message.js';
-import type { Db } from '../../src/store/db.js';
 import { describeError, type Logger } from '../../src/log.js';
 import { buildEditContent } from './build-edit-content.js';
 import { buildNoticeContents, type NoticeContent } from './build-notice-contents.js';
@@ -35,12 +34,12 @@ const LIVE_STATES = new Set<SyncState>([SyncState.Prepared, SyncState.Syncing, S
 
 /**
  * Returns the Matrix ChatAdapter: commands from joined rooms via the SDK's sync loop, posts as
- * m.notice events. It keeps no table of its own (`deps.db` is unused): the homeserver's
+ * m.notice events. It keeps no table of its own: the homeserver's
  * transaction-id cache is what makes a resend safe, and room state lives in the SDK's memory.
  */
 export function createMatrixAdapter(
   config: Config['matrix'],
-  deps: { db: Db; log: Logger; now?: () => number },
+  deps: { log: Logger; now?: () => number },
 ): ChatAdapter {
   const { log } = deps;
   const now = deps.now ?? Date.now;

@@ -1,12 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { ChatAdapter, CommandHandler } from '../../src/chat/chat-adapter.js';
+import type { ChatAdapter, CommandHandler, CommandsSeen } from '../../src/chat/chat-adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import type { Db } from '../../src/store/db.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createCommandsSeen } from './commands-seen.js';
 import { capRequestBody } from './request-body-cap.js';
 import { guardRequestTimestamps } from './request-timestamp-guard.js';
 import { createSlackAdminCheck } from './slack-admins.js';
@@ -30,7 +28,7 @@ export function selectSlackMode(config: Config['slack']): 'http' | 'socket' {
  */
 export function createSlackAdapter(
   config: Config['slack'],
-  deps: { db: Db; log: Logger; now?: () => number },
+  deps: { seen: CommandsSeen; log: Logger; now?: () => number },
 ): ChatAdapter {
   if (config.botToken === null) throw new Error('slack: SLACK_BOT_TOKEN is not set (the xoxb- token from "OAuth & Permissions")');
   const botToken: string = config.botToken;
@@ -46,7 +44,7 @@ export function createSlackAdapter(
   const client = new webApi.WebClient(botToken, clientOptions);
   const post = createSlackPoster({ client, log });
   const edit = createSlackEditor({ client, log });
-  const seen = createCommandsSeen(deps.db, 'slack', now);
+  const { seen } = deps;
   const admins = createSlackAdminCheck({ client, adminUserIds: config.adminUserIds, log, now });
   let app: App | null = null;
   let server: Server | null = null;

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { CommandContext, CommandHandler } from '../../src/chat/chat-adapter.js';
+import type { CommandContext, CommandHandler, CommandsSeen } from '../../src/chat/chat-adapter.js';
 import { errorMessage, type Message } from '../../src/chat/message.js';
 import { describeError, type Logger } from '../../src/log.js';
-import type { CommandsSeen } from './commands-seen.js';
 import type { SlackAdminCheck } from './slack-admins.js';
 import { renderSlackMessages } from './render-slack-message.js';
 

@@ -61,3 +61,9 @@ export interface ChatAdapter {
   /** True while connected (readiness). */
   isConnected(): boolean;
 }
+
+/** Remembers which platform deliveries (event ids, slash-command trigger ids) were already handled. */
+export interface CommandsSeen {
+  /** Returns true the first time `eventId` is marked, false for every repeat (a platform retry). */
+  markSeen(eventId: string): boolean;
+}

@@ -1,6 +1,5 @@
 import { pollSources, type PollReport } from '../poll/poll-sources.js';
 import { loadSourceConfigs } from '../poll/source-list.js';
-import { retagAndEdit, tagAndRoute } from '../poll/tag-and-route.js';
 import { withWriteLease } from '../store/lease-store.js';
 import type { Db } from '../store/db.js';
 import { listSources, syncConfiguredSources } from '../store/sources-store.js';
@@ -23,7 +22,7 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);
     syncConfiguredSources(db, configs, origin, Date.now());
     const reports = await withWriteLease(db, 'poll --once', () => pollSources(
-      { db, log, now: Date.now, processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs, config.fullText.enabled), processChangedItems: (items, nowMs) => retagAndEdit(db, items, nowMs, config.fullText.enabled) },
+      { db, log, now: Date.now, fullText: config.fullText.enabled },
       { force: true },
     ));
     const rows = [...reports, ...waitingRows(db, reports)].sort((a, b) => a.sourceId.localeCompare(b.sourceId));

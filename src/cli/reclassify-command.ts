@@ -1,5 +1,5 @@
 import { withWriteLease } from '../store/lease-store.js';
-import { reclassifyStoredItems } from '../store/tags-store.js';
+import { reclassifyStoredItems } from '../poll/tag-and-route.js';
 import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 
 /** `treatywatch reclassify [--json]`: re-tags every stored item with the current rules and prints how many changed. */

@@ -14,7 +14,9 @@ import { describeError } from '../log.js';
 import type { Db } from '../store/db.js';
 import { recordFullTextFailure, saveFullText, type FullTextJob } from '../store/fulltext-store.js';
 import { getItems } from '../store/items-store.js';
-import { classifyStoredItem, listItemRefs, saveClassification } from '../store/tags-store.js';
+import { getSource } from '../store/sources-store.js';
+import { classifyStoredItem } from '../classify/classify-stored-item.js';
+import { listItemRefs, saveClassification } from '../store/tags-store.js';
 import { extractMainText, type Extraction } from './extract-main-text.js';
 
 /** The largest HTML page read. */
@@ -85,7 +87,7 @@ export function storeEnrichment(db: Db, itemId: number, page: { title: string; t
     if (!item || !saveFullText(db, itemId, page, nowMs)) return null;
     const before = { relevant: item.relevant === true, articles: listItemRefs(db, itemId) };
     // The feed entry's summary stays part of the input: a teaser the page leaves out still counts.
-    const fromPage = classifyStoredItem(db, { ...item, text: page.text });
+    const fromPage = classifyStoredItem({ ...item, text: page.text }, getSource(db, item.sourceId));
     // An item found relevant from its entry stays relevant: it may already sit in a digest.
     const result: ClassifyResult = { ...fromPage, relevant: fromPage.relevant || before.relevant };
     saveClassification(db, itemId, result, nowMs);

@@ -1,6 +1,8 @@
 import type { PollReport } from '../poll/poll-sources.js';
 import { describeSourceHealth } from '../poll/source-health.js';
-import { statement, type Db } from '../store/db.js';
+import type { Db } from '../store/db.js';
+import { countDeliveryBacklog } from '../store/deliveries-store.js';
+import { countItems } from '../store/items-store.js';
 import { listSources } from '../store/sources-store.js';
 import { Metrics } from './metrics.js';
 
@@ -24,12 +26,10 @@ export function createBotMetrics(db: Db, nowMs: () => number = Date.now): BotMet
     for (const state of ['ok', 'new', 'failing', 'stale', 'disabled']) {
       metrics.set('treatywatch_sources', 'Sources by health state.', { state }, byState.get(state) ?? 0);
     }
-    metrics.set('treatywatch_items_stored', 'Items in the store.', {}, (statement(db, 'SELECT count(*) AS n FROM items').get() as { n: number }).n);
-    const posts = statement(db, `SELECT status, count(*) AS n FROM posts GROUP BY status`).all() as { status: string; n: number }[];
-    const unposted = (statement(db, 'SELECT count(*) AS n FROM deliveries WHERE post_id IS NULL').get() as { n: number }).n;
-    const count = (status: string) => posts.find((p) => p.status === status)?.n ?? 0;
-    metrics.set('treatywatch_deliveries_pending', 'Deliveries owed and not yet accepted by a chat platform (unposted items plus pending posts).', {}, unposted + count('pending') + count('sending'));
-    metrics.set('treatywatch_deliveries_failed', 'Posts a chat platform refused for good.', {}, count('failed'));
+    metrics.set('treatywatch_items_stored', 'Items in the store.', {}, countItems(db));
+    const backlog = countDeliveryBacklog(db);
+    metrics.set('treatywatch_deliveries_pending', 'Deliveries owed and not yet accepted by a chat platform (unposted items plus pending posts).', {}, backlog.unposted + backlog.pending + backlog.sending);
+    metrics.set('treatywatch_deliveries_failed', 'Posts a chat platform refused for good.', {}, backlog.failed);
   });
   return {
     metrics,

@@ -3,7 +3,7 @@
  * items, tag and route them (one transaction) -> record the source's state and next check.
  * One catch site per source: a failure is recorded on that source's row and never stops the others.
  */
-import type { Item, Source } from '../domain.js';
+import type { Source } from '../domain.js';
 import { FetchError, type FetchResult } from '../fetch/fetch-result.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
@@ -13,6 +13,7 @@ import type { Db } from '../store/db.js';
 import { insertNewItems, updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
 import { assignDedupeKeys } from './dedupe-key.js';
+import { retagAndEdit, tagAndRoute } from './tag-and-route.js';
 
 /** How many sources are fetched at the same time. */
 export const POLL_CONCURRENCY = 8;
@@ -22,10 +23,8 @@ export interface PollDeps {
   log: Logger;
   now: () => number;
   fetchOptions?: FetchOptions;
-  /** Runs inside the transaction that stores a source's new deliverable and first-poll items: tag and route them. */
-  processNewItems?: (items: Item[], nowMs: number) => void;
-  /** Runs inside the same transaction for stored items whose title or text changed: tag them again and edit their alerts. */
-  processChangedItems?: (items: Item[], nowMs: number) => void;
+  /** False when the operator turned full-text enrichment off: new items are then never queued for it. */
+  fullText?: boolean;
   /** A shorter interval for a source right now (session weeks), or null for its own. */
   intervalOverride?: (source: Source, nowMs: number) => number | null;
   /** Told of every source's poll (metrics). */
@@ -108,10 +107,10 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
   const firstPoll = source.firstPolledAtMs === null;
   const { stored, changed } = deps.db.transaction(() => {
     const items = insertNewItems(deps.db, source.id, keyed, { deliverable: !firstPoll, fetchedAtMs: startedMs });
-    if (items.length > 0) deps.processNewItems?.(items, startedMs);
+    if (items.length > 0) tagAndRoute(deps.db, items, startedMs, deps.fullText ?? true);
     const inserted = new Set(items.map((i) => i.dedupeKey));
     const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, keyed.filter((k) => !inserted.has(k.key)), startedMs);
-    if (revised.length > 0) deps.processChangedItems?.(revised, startedMs);
+    if (revised.length > 0) retagAndEdit(deps.db, revised, startedMs, deps.fullText ?? true);
     recordFetchSuccess(deps.db, source.id, {
       nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: items.length,
       status: firstPoll ? 'first-poll' : items.length > 0 ? 'new' : 'unchanged',

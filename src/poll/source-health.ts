@@ -1,5 +1,6 @@
 import type { Source } from '../domain.js';
-import { statement, type Db } from '../store/db.js';
+import type { Db } from '../store/db.js';
+import { recentPublishedTimes } from '../store/items-store.js';
 
 /** A source without new items for less than this is never called stale. */
 export const STALE_MIN_MS = 7 * 86_400_000;
@@ -7,6 +8,9 @@ export const STALE_MIN_MS = 7 * 86_400_000;
 export const STALE_DEFAULT_MS = 30 * 86_400_000;
 /** "Far longer than usual": this many times the source's usual gap between items. */
 export const STALE_GAP_FACTOR = 4;
+
+/** How many of a source's newest dated items tell its usual gap between items. */
+export const STALE_HISTORY_ITEMS = 21;
 
 export type SourceState = 'ok' | 'new' | 'failing' | 'stale' | 'disabled';
 
@@ -45,8 +49,7 @@ export function describeSourceHealth(db: Db, source: Source, nowMs: number): Sou
 }
 
 function staleAfterMs(db: Db, sourceId: string): number {
-  const dates = (statement(db, `SELECT published_at_ms AS t FROM items WHERE source_id = ? AND published_at_ms IS NOT NULL
-    ORDER BY published_at_ms DESC LIMIT 21`).all(sourceId) as { t: number }[]).map((r) => r.t);
+  const dates = recentPublishedTimes(db, sourceId, STALE_HISTORY_ITEMS);
   if (dates.length < 4) return STALE_DEFAULT_MS;
   const gaps = dates.slice(1).map((t, i) => dates[i]! - t).sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)]!;

@@ -1,21 +1,29 @@
-import type { FullTextMode, Item } from '../domain.js';
+/**
+ * The tag stage of the poll: classify each new item, save its tags, write the deliveries the
+ * relevant ones owe, and queue the ones whose linked page should be read in full. Runs inside the
+ * transaction that stored the items, so an item is never stored untagged or unrouted.
+ */
+import { classifyStoredItem } from '../classify/classify-stored-item.js';
 import { queueAlertEdits } from '../deliver/edit-alerts.js';
 import { routeNewItems } from '../deliver/route-items.js';
+import type { ClassifyResult, FullTextMode, Item, Source } from '../domain.js';
 import { selectForEnrichment } from '../enrich/select-for-enrichment.js';
 import type { Db } from '../store/db.js';
 import { enqueueFullText } from '../store/fulltext-store.js';
 import { getSource } from '../store/sources-store.js';
-import { classifyAndSaveItems } from '../store/tags-store.js';
+import { readItemBatch, readStoredTags, saveClassification, type StoredTags } from '../store/tags-store.js';
 
+/** Rows read per transaction when re-tagging the whole store. */
+export const RECLASSIFY_BATCH_ITEMS = 500;
 /** Waiting pages beyond which new items are recorded as skipped (a backfill fetches them later). */
 export const MAX_PENDING_FULL_TEXTS = 1_000;
 
 /**
  * Tags new items (articles, concerns, relevance), writes the deliveries they owe, and queues the
- * ones whose linked page should be read in full (unless `fullText` is off); runs inside the poll's transaction.
+ * ones whose linked page should be read in full (unless `fullText` is off); call inside the poll's transaction.
  */
 export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = true): void {
-  const results = classifyAndSaveItems(db, items, nowMs);
+  const results = tagItems(db, items, nowMs);
   routeNewItems(db, items, results, nowMs);
   const modes = new Map<string, FullTextMode>();
   const modeOf = (sourceId: string): FullTextMode => {
@@ -34,4 +42,48 @@ export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = tru
 export function retagAndEdit(db: Db, items: Item[], nowMs: number, fullText = true): void {
   tagAndRoute(db, items, nowMs, fullText);
   queueAlertEdits(db, items.map((i) => i.id), nowMs);
+}
+
+/** Classifies items and saves their tags; returns each item's result by id. */
+export function tagItems(db: Db, items: readonly Item[], nowMs: number): Map<number, ClassifyResult> {
+  const sources = new Map<string, Source | undefined>();
+  const results = new Map<number, ClassifyResult>();
+  for (const item of items) {
+    if (!sources.has(item.sourceId)) sources.set(item.sourceId, getSource(db, item.sourceId));
+    let result: ClassifyResult;
+    try {
+      result = classifyStoredItem(item, sources.get(item.sourceId));
+    } catch (cause) {
+      throw new Error(`classify: item ${item.id}`, { cause });
+    }
+    saveClassification(db, item.id, result, nowMs);
+    results.set(item.id, result);
+  }
+  return results;
+}
+
+/** Re-tags every stored item in batches (one transaction each); returns how many items there were and how many changed. */
+export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLASSIFY_BATCH_ITEMS): { items: number; changed: number } {
+  let items = 0;
+  let changed = 0;
+  let lastId = 0;
+  const runBatch = db.transaction(() => {
+    const batch = readItemBatch(db, lastId, batchItems);
+    for (const { item: stored, classified, fullText } of batch) {
+      // An enriched item is re-tagged from its page's text, as enrichment tagged it.
+      const item = fullText !== null ? { ...stored, text: fullText } : stored;
+      const before = classified ? fingerprint(readStoredTags(db, item.id)) : null;
+      const result = classifyStoredItem(item, getSource(db, item.sourceId));
+      saveClassification(db, item.id, result, nowMs);
+      if (before !== fingerprint(result)) changed++;
+      lastId = item.id;
+    }
+    return batch.length;
+  });
+  for (let n = runBatch(); n > 0; n = runBatch()) items += n;
+  return { items, changed };
+}
+
+function fingerprint(tags: StoredTags): string {
+  return JSON.stringify([tags.relevant, [...tags.articles].sort(), [...tags.concerns].sort()]);
 }

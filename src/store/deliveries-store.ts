@@ -215,3 +215,11 @@ export function listRelevantItemIdsSince(db: Db, sinceMs: number): number[] {
   return (statement(db, `SELECT id FROM items WHERE relevant = 1 AND COALESCE(published_at_ms, fetched_at_ms) >= ?
                          ORDER BY COALESCE(published_at_ms, fetched_at_ms), id`).all(sinceMs) as { id: number }[]).map((r) => r.id);
 }
+
+/** Returns the outbox backlog: deliveries not yet in a post, and posts by status. */
+export function countDeliveryBacklog(db: Db): { unposted: number } & Record<PostStatus, number> {
+  const posts = statement(db, 'SELECT status, count(*) AS n FROM posts GROUP BY status').all() as { status: PostStatus; n: number }[];
+  const unposted = (statement(db, 'SELECT count(*) AS n FROM deliveries WHERE post_id IS NULL').get() as { n: number }).n;
+  const count = (status: PostStatus) => posts.find((p) => p.status === status)?.n ?? 0;
+  return { unposted, pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') };
+}

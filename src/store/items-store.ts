@@ -100,10 +100,16 @@ export function getItems(db: Db, ids: readonly number[]): Item[] {
   return (statement(db, 'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as Row[]).map(rowToItem);
 }
 
-/** Returns how many items a source has stored. */
+/** Returns how many items are stored, in all or for one source. */
 export function countItems(db: Db, sourceId?: string): number {
   const row = sourceId === undefined
     ? statement(db, 'SELECT count(*) AS n FROM items').get()
     : statement(db, 'SELECT count(*) AS n FROM items WHERE source_id = ?').get(sourceId);
   return (row as { n: number }).n;
+}
+
+/** Returns the publication times of a source's newest dated items, newest first, at most `limit`. */
+export function recentPublishedTimes(db: Db, sourceId: string, limit: number): number[] {
+  return (statement(db, `SELECT published_at_ms AS t FROM items WHERE source_id = ? AND published_at_ms IS NOT NULL
+    ORDER BY published_at_ms DESC LIMIT ?`).all(sourceId, limit) as { t: number }[]).map((r) => r.t);
 }

@@ -1,12 +1,13 @@
-import { classifyItem } from '../classify/classify-item.js';
-import type { ClassifyInput } from '../classify/classify-types.js';
-import { applyOriginRelevance, isRelevantByOrigin } from '../classify/relevant-by-origin.js';
 import type { ClassifyResult, Item } from '../domain.js';
 import { statement, type Db } from './db.js';
 import { rowToItem } from './items-store.js';
 
-/** Rows read per transaction when re-tagging the whole store. */
-export const RECLASSIFY_BATCH_ITEMS = 500;
+/** An item's stored tags, as a set that compares equal when nothing changed. */
+export interface StoredTags {
+  relevant: boolean;
+  articles: string[];
+  concerns: string[];
+}
 
 /** Replaces an item's tags (articles, concerns) and its relevance, score and classification time. */
 export function saveClassification(db: Db, itemId: number, result: ClassifyResult, nowMs: number): void {
@@ -32,91 +33,23 @@ export function listItemRefs(db: Db, itemId: number): string[] {
   return (statement(db, 'SELECT ref FROM item_articles WHERE item_id = ? ORDER BY ref').all(itemId) as { ref: string }[]).map((r) => r.ref);
 }
 
-/** Classifies items and saves their tags; call inside the poll's transaction. Returns each item's result by id. */
-export function classifyAndSaveItems(db: Db, items: readonly Item[], nowMs: number): Map<number, ClassifyResult> {
-  const results = new Map<number, ClassifyResult>();
-  for (const item of items) {
-    let result: ClassifyResult;
-    try {
-      result = classifyStoredItem(db, item);
-    } catch (cause) {
-      throw new Error(`classify: item ${item.id}`, { cause });
-    }
-    saveClassification(db, item.id, result, nowMs);
-    results.set(item.id, result);
-  }
-  return results;
+/**
+ * Returns up to `limit` stored items with an id above `afterId`, in id order, each with whether it
+ * was ever classified and the text of its linked page when enrichment read it.
+ */
+export function readItemBatch(db: Db, afterId: number, limit: number): { item: Item; classified: boolean; fullText: string | null }[] {
+  const rows = statement(db, `SELECT i.*, f.text AS full_text FROM items i
+    LEFT JOIN item_full_texts f ON f.item_id = i.id AND f.status = 'done'
+    WHERE i.id > ? ORDER BY i.id LIMIT ?`).all(afterId, limit) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    item: rowToItem(row), classified: row['classified_at_ms'] !== null, fullText: typeof row['full_text'] === 'string' ? row['full_text'] : null,
+  }));
 }
 
-/** Returns the classification of a stored item, relevant by construction when its origin says so (treaty record, official documents). */
-export function classifyStoredItem(db: Db, item: Item): ClassifyResult {
-  const source = statement(db, 'SELECT kind, publisher FROM sources WHERE id = ?').get(item.sourceId) as { kind: string; publisher: string } | undefined;
-  return applyOriginRelevance(classifyItem(itemToClassifyInput(item)), isRelevantByOrigin(item, source));
-}
-
-/** Returns the classifier input of a stored item: title, body (summary and text without repeats), source, UTC date. */
-export function itemToClassifyInput(item: Item): ClassifyInput {
-  return {
-    id: String(item.id),
-    title: item.title,
-    text: joinSummaryAndText(item.summary, item.text),
-    url: item.url,
-    publisher: item.sourceId,
-    published: item.publishedAtMs === null ? null : new Date(item.publishedAtMs).toISOString().slice(0, 10),
-  };
-}
-
-/** Re-tags every stored item in batches (one transaction each); returns how many items there were and how many changed. */
-export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLASSIFY_BATCH_ITEMS): { items: number; changed: number } {
-  let items = 0;
-  let changed = 0;
-  let lastId = 0;
-  const runBatch = db.transaction(() => {
-    // An enriched item is re-tagged from its page's text, as enrichment tagged it.
-    const rows = statement(db, `SELECT i.*, f.text AS full_text FROM items i
-      LEFT JOIN item_full_texts f ON f.item_id = i.id AND f.status = 'done'
-      WHERE i.id > ? ORDER BY i.id LIMIT ?`).all(lastId, batchItems) as Record<string, unknown>[];
-    for (const row of rows) {
-      const stored = rowToItem(row);
-      const item = typeof row['full_text'] === 'string' ? { ...stored, text: row['full_text'] } : stored;
-      const before = readTagFingerprint(db, item.id, row['classified_at_ms'] !== null);
-      const result = classifyStoredItem(db, item);
-      saveClassification(db, item.id, result, nowMs);
-      if (before !== fingerprint(result.relevant, result.articles, result.concerns)) changed++;
-      lastId = item.id;
-    }
-    return rows.length;
-  });
-  for (let n = runBatch(); n > 0; n = runBatch()) items += n;
-  return { items, changed };
-}
-
-// Summaries are often the opening of the text, or the text cut short: classifying both would
-// count every cue twice, so a part contained in the other is dropped.
-function joinSummaryAndText(summary: string, text: string): string {
-  const s = summary.trim();
-  const t = text.trim();
-  if (!s) return t;
-  if (!t) return s;
-  const fs = squash(s);
-  const ft = squash(t);
-  if (ft.includes(fs)) return t;
-  if (fs.includes(ft)) return s;
-  return `${s}\n\n${t}`;
-}
-
-function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/(?:\.\.\.|…)$/, '').trim().toLowerCase();
-}
-
-function readTagFingerprint(db: Db, itemId: number, classified: boolean): string | null {
-  if (!classified) return null;
+/** Returns an item's stored relevance, article refs and concerns. */
+export function readStoredTags(db: Db, itemId: number): StoredTags {
   const relevant = (statement(db, 'SELECT relevant FROM items WHERE id = ?').get(itemId) as { relevant: number | null }).relevant === 1;
   const articles = (statement(db, 'SELECT ref FROM item_articles WHERE item_id = ?').all(itemId) as { ref: string }[]).map((r) => r.ref);
   const concerns = (statement(db, 'SELECT concern FROM item_concerns WHERE item_id = ?').all(itemId) as { concern: string }[]).map((r) => r.concern);
-  return fingerprint(relevant, articles, concerns);
-}
-
-function fingerprint(relevant: boolean, articles: readonly string[], concerns: readonly string[]): string {
-  return JSON.stringify([relevant, [...articles].sort(), [...concerns].sort()]);
+  return { relevant, articles, concerns };
 }

@@ -6,7 +6,7 @@ import { deliverPending } from '../../src/deliver/deliver-pending.js';
 import { MAX_EDITS_PER_POST } from '../../src/deliver/edit-alerts.js';
 import { silentLogger } from '../../src/log.js';
 import { pollSources, type PollDeps } from '../../src/poll/poll-sources.js';
-import { retagAndEdit, tagAndRoute } from '../../src/poll/tag-and-route.js';
+import { createCommandsSeen } from '../../src/store/commands-seen-store.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
@@ -41,7 +41,7 @@ beforeEach(async () => {
   upsertSubscription(db, 'matrix', ROOM, {}, 0);
   upsertSubscription(db, 'console', 'console', {}, 0);
   printed = '';
-  const slack = createSlackAdapter({ botToken: 'xoxb-fake1', appToken: null, signingSecret: 'fake-secret-1', port: 0, adminUserIds: [], apiUrl: slackApi.url }, { db, log: silentLogger });
+  const slack = createSlackAdapter({ botToken: 'xoxb-fake1', appToken: null, signingSecret: 'fake-secret-1', port: 0, adminUserIds: [], apiUrl: slackApi.url }, { seen: createCommandsSeen(db, 'slack', Date.now), log: silentLogger });
   const matrix = (await startBot(homeserver)).adapter;
   const console = createConsoleAdapter({ input: process.stdin, write: (t) => (printed += t) });
   adapters = new Map([['slack', slack], ['matrix', matrix], ['console', console]]);
@@ -57,8 +57,6 @@ afterEach(async () => {
 
 const deps = (): PollDeps => ({
   db, log: silentLogger, now: () => clock.now, fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 },
-  processNewItems: (items, nowMs) => tagAndRoute(db, items, nowMs),
-  processChangedItems: (items, nowMs) => retagAndEdit(db, items, nowMs),
 });
 
 async function pollAndDeliver(): Promise<void> {

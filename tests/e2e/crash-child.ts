@@ -11,7 +11,6 @@ import { deliverPending, type Pacer } from '../../src/deliver/deliver-pending.js
 import { silentLogger } from '../../src/log.js';
 import { pollSources } from '../../src/poll/poll-sources.js';
 import { parseSourceConfigs } from '../../src/poll/source-list.js';
-import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase } from '../../src/store/db.js';
 import { listDuePosts } from '../../src/store/deliveries-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
@@ -50,7 +49,7 @@ const record: ChatAdapter = {
 const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
-  const reports = await pollSources({ db, log: silentLogger, now, processNewItems: (items, t) => tagAndRoute(db, items, t) }, { force: true });
+  const reports = await pollSources({ db, log: silentLogger, now }, { force: true });
   composeDuePosts(db, now());
   await deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer);
   fakeMs += 61_000;

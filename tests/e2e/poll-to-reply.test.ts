@@ -11,7 +11,6 @@ import { silentLogger } from '../../src/log.js';
 import { startBot } from '../../src/main.js';
 import { pollSources } from '../../src/poll/poll-sources.js';
 import { parseSourceConfigs } from '../../src/poll/source-list.js';
-import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase } from '../../src/store/db.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
@@ -47,7 +46,7 @@ describe('end to end', () => {
     const adapter = createRecordingAdapter('test');
     let nowMs = Date.UTC(2026, 4, 5, 5, 0);
     const now = () => nowMs;
-    const poll = () => pollSources({ db, log: silentLogger, now, processNewItems: (items, t) => tagAndRoute(db, items, t) }, { force: true });
+    const poll = () => pollSources({ db, log: silentLogger, now }, { force: true });
     const deliver = () => deliverPending({ db, adapters: new Map([['test', adapter]]), log: silentLogger, now });
 
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll', 'first-poll']);

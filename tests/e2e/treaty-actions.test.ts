@@ -6,7 +6,6 @@ import type { Message } from '../../src/chat/message.js';
 import { silentLogger } from '../../src/log.js';
 import { pollSources } from '../../src/poll/poll-sources.js';
 import { parseSourceConfigs } from '../../src/poll/source-list.js';
-import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { listPosts } from '../../src/store/deliveries-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
@@ -61,7 +60,7 @@ describe('treaty actions from the treaty-status record', () => {
     const loud = upsertSubscription(db, 'test', 'loud', { digestCron: '0 8 * * *' }, 0);
     const quiet = upsertSubscription(db, 'test', 'quiet', { digestCron: '0 8 * * *', alerts: false }, 0);
     const filtered = upsertSubscription(db, 'test', 'filtered', { digestCron: '0 8 * * *', filterConcerns: ['surveillance'] }, 0);
-    const poll = () => pollSources({ db, log: silentLogger, now: () => nowMs, processNewItems: (items, t) => tagAndRoute(db, items, t) }, { force: true });
+    const poll = () => pollSources({ db, log: silentLogger, now: () => nowMs }, { force: true });
 
     record = treatyRecord([['Brazil', day(300), ''], ['Viet Nam', day(300), '']]);
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll']);

@@ -5,7 +5,6 @@ import { createEnrichWorker } from '../../src/enrich/enrich-worker.js';
 import { silentLogger } from '../../src/log.js';
 import { pollSources } from '../../src/poll/poll-sources.js';
 import { parseSourceConfigs } from '../../src/poll/source-list.js';
-import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { listPosts } from '../../src/store/deliveries-store.js';
 import { getFullText } from '../../src/store/fulltext-store.js';
@@ -42,7 +41,7 @@ function setUp(): { db: Db; poll: () => Promise<unknown>; nowMs: () => number } 
   syncConfiguredSources(db, configs, 'operator', 0);
   upsertSubscription(db, 'test', 'C1', { digestCron: '0 8 * * *', digestTimeZone: 'UTC' }, 0);
   const now = Date.UTC(2026, 4, 5, 10);
-  const poll = () => pollSources({ db, log: silentLogger, now: () => now, processNewItems: (items, t) => tagAndRoute(db, items, t) }, { force: true });
+  const poll = () => pollSources({ db, log: silentLogger, now: () => now }, { force: true });
   return { db, poll, nowMs: () => now };
 }
 

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Item } from '../../src/domain.js';
 import { silentLogger } from '../../src/log.js';
 import { pollSources, type PollDeps } from '../../src/poll/poll-sources.js';
-import { openDatabase } from '../../src/store/db.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
 import { countItems } from '../../src/store/items-store.js';
 import { getSource, syncConfiguredSources } from '../../src/store/sources-store.js';
 import { conditionalRoute, rssFeed, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
@@ -35,27 +34,31 @@ function setup(ids: string[], nowMs = Date.UTC(2024, 8, 2, 12)) {
   const db = openDatabase(join(dir, 'tw.db'));
   const paths: Record<string, string> = { feed: '/feed.xml', broken: '/broken', gone: '/gone', busy: '/busy', html: '/html' };
   syncConfiguredSources(db, ids.map((id) => ({ id, name: id, publisher: id, kind: 'feed' as const, url: server.url(paths[id]!), intervalMs: 600_000 })), 'operator', 0);
-  const processed: Item[][] = [];
   const clock = { now: nowMs };
   const deps: PollDeps = {
     db, log: silentLogger, now: () => clock.now,
     fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 },
-    processNewItems: (items) => processed.push(items),
   };
-  return { db, deps, processed, clock };
+  return { db, deps, clock };
+}
+
+// Every stored item is tagged in the transaction that stored it; returns guid, deliverable, tagged.
+function storedItems(db: Db): [string, boolean, boolean][] {
+  return (db.prepare('SELECT guid, deliverable, classified_at_ms FROM items ORDER BY id').all() as { guid: string; deliverable: number; classified_at_ms: number | null }[])
+    .map((r) => [r.guid, r.deliverable === 1, r.classified_at_ms !== null]);
 }
 
 describe('pollSources', () => {
   it('records a new source\'s items without marking them for delivery, then only new ones', async () => {
-    const { db, deps, processed } = setup(['feed']);
+    const { db, deps } = setup(['feed']);
     const [first] = await pollSources(deps, { force: true });
     expect(first).toMatchObject({ sourceId: 'feed', status: 'first-poll', newItems: 2, error: null });
-    expect(processed.flat().map((i) => [i.guid, i.deliverable])).toEqual([['a1', false], ['a2', false]]);
+    expect(storedItems(db)).toEqual([['a1', false, true], ['a2', false, true]]);
 
     entries.push(['a3', 'Ratification news', 'A third']);
     const [second] = await pollSources(deps, { force: true });
     expect(second).toMatchObject({ status: 'new', newItems: 1, seenItems: 2 });
-    expect(processed.at(-1)!.map((i) => [i.guid, i.deliverable])).toEqual([['a3', true]]);
+    expect(storedItems(db).at(-1)).toEqual(['a3', true, true]);
     expect(countItems(db, 'feed')).toBe(3);
   });
 
@@ -70,7 +73,6 @@ describe('pollSources', () => {
     const conditional = server.requests.filter((r) => r.path === '/feed.xml').at(-1)!;
     expect(conditional.headers['if-none-match']).toMatch(/^"/);
     expect(conditional.headers['if-modified-since']).toBe('Mon, 02 Sep 2024 10:00:00 GMT');
-    expect(again.processed).toEqual([]);
     expect(countItems(again.db)).toBe(2);
   });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifyResult } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { getItems } from '../../src/store/items-store.js';
-import { classifyAndSaveItems, itemToClassifyInput, reclassifyStoredItems, saveClassification } from '../../src/store/tags-store.js';
+import { readItemBatch, readStoredTags, saveClassification } from '../../src/store/tags-store.js';
 
 function seedDb(): Db {
   const db = openDatabase(':memory:');
@@ -54,43 +53,24 @@ describe('saveClassification', () => {
   });
 });
 
-describe('itemToClassifyInput', () => {
-  it('drops a summary that the text repeats and gives the date in UTC', () => {
+describe('readStoredTags', () => {
+  it('reads back what saveClassification stored', () => {
     const db = seedDb();
-    // 23:30 in New York on 25 October is already 26 October in UTC.
-    const id = addItem(db, 'a', { title: 'T', summary: 'The opening words…', text: 'The opening words of a long text.', publishedAtMs: Date.parse('2025-10-25T23:30:00-04:00') });
-    const input = itemToClassifyInput(getItems(db, [id])[0]!);
-    expect(input).toMatchObject({ title: 'T', text: 'The opening words of a long text.', publisher: 'eff', published: '2025-10-26' });
-  });
-
-  it('keeps both summary and text when they differ', () => {
-    const db = seedDb();
-    const id = addItem(db, 'a', { title: 'T', summary: 'A summary.', text: 'Another text.' });
-    expect(itemToClassifyInput(getItems(db, [id])[0]!)).toMatchObject({ text: 'A summary.\n\nAnother text.', published: null });
+    const id = addItem(db, 'a', { title: 'x' });
+    saveClassification(db, id, RESULT, 1);
+    const tags = readStoredTags(db, id);
+    expect({ ...tags, articles: tags.articles.sort(), concerns: tags.concerns.sort() })
+      .toEqual({ relevant: true, articles: ['24', '28.4'], concerns: ['compelled-assistance', 'safeguards'] });
   });
 });
 
-describe('classifyAndSaveItems', () => {
-  it('classifies and stores each item and returns its result by id', () => {
+describe('readItemBatch', () => {
+  it('returns items after an id in id order, at most the limit, marking the classified ones', () => {
     const db = seedDb();
-    const treaty = addItem(db, 'a', { title: 'US declines to join more than 70 countries in signing UN cybercrime treaty', publishedAtMs: Date.parse('2025-10-27') });
-    const other = addItem(db, 'b', { title: 'Ventoy: Create bootable USB drive', publishedAtMs: Date.parse('2025-10-27') });
-    const results = db.transaction(() => classifyAndSaveItems(db, getItems(db, [treaty, other]), 99))();
-    expect(results.get(treaty)).toMatchObject({ relevant: true, concerns: ['ratification'] });
-    expect(results.get(other)).toMatchObject({ relevant: false });
-    expect(db.prepare('SELECT id, relevant FROM items ORDER BY id').all()).toEqual([{ id: treaty, relevant: 1 }, { id: other, relevant: 0 }]);
-    expect(db.prepare('SELECT concern FROM item_concerns WHERE item_id = ?').pluck().all(treaty)).toEqual(['ratification']);
-  });
-});
-
-describe('reclassifyStoredItems', () => {
-  it('re-tags every item across batches and counts only the items whose tags changed', () => {
-    const db = seedDb();
-    const ids = [1, 2, 3, 4, 5].map((n) => addItem(db, `k${n}`, { title: n % 2 ? 'Countries sign the UN Convention against Cybercrime in Hanoi' : 'Solar boom', publishedAtMs: Date.parse('2025-10-25') }));
-    expect(reclassifyStoredItems(db, 10, 2)).toEqual({ items: 5, changed: 5 });
-    expect(reclassifyStoredItems(db, 20, 2)).toEqual({ items: 5, changed: 0 });
-    db.prepare('DELETE FROM item_concerns WHERE item_id = ?').run(ids[0]);
-    expect(reclassifyStoredItems(db, 30, 2)).toEqual({ items: 5, changed: 1 });
-    expect(db.prepare('SELECT count(*) FROM items WHERE classified_at_ms = 30').pluck().get()).toBe(5);
+    const ids = ['a', 'b', 'c'].map((k) => addItem(db, k, { title: k }));
+    saveClassification(db, ids[1]!, RESULT, 1);
+    expect(readItemBatch(db, ids[0]!, 5).map((r) => [r.item.id, r.item.title, r.classified])).toEqual([[ids[1], 'b', true], [ids[2], 'c', false]]);
+    expect(readItemBatch(db, 0, 1).map((r) => r.item.id)).toEqual([ids[0]]);
+    expect(readItemBatch(db, ids[2]!, 5)).toEqual([]);
   });
 });

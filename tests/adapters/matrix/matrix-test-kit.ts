@@ -3,7 +3,6 @@ import type { ChatAdapter, CommandContext } from '../../../src/chat/chat-adapter
 import { textMessage } from '../../../src/chat/message.js';
 import type { Config } from '../../../src/config.js';
 import { silentLogger } from '../../../src/log.js';
-import { openDatabase } from '../../../src/store/db.js';
 import type { FakeHomeserver } from './fake-homeserver.js';
 
 /** A command the bot's handler received. */
@@ -33,7 +32,7 @@ export function fakeConfig(fake: FakeHomeserver, overrides: Partial<Config['matr
 /** Starts the real adapter against the fake; its handler echoes each command with the admin flag. */
 export async function startBot(fake: FakeHomeserver, overrides: Partial<Config['matrix']> = {}): Promise<RunningBot> {
   const commands: ReceivedCommand[] = [];
-  const adapter = createMatrixAdapter(fakeConfig(fake, overrides), { db: openDatabase(':memory:'), log: silentLogger });
+  const adapter = createMatrixAdapter(fakeConfig(fake, overrides), { log: silentLogger });
   await adapter.start(async (text, ctx) => {
     commands.push({ text, ctx });
     return textMessage('reply', `got "${text}" admin=${ctx.isAdmin}`);

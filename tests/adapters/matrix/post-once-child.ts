@@ -7,11 +7,10 @@ import { createMatrixAdapter } from '../../../adapters/matrix/index.js';
 import { parseConfig } from '../../../src/config.js';
 import { textMessage } from '../../../src/chat/message.js';
 import { silentLogger } from '../../../src/log.js';
-import { openDatabase } from '../../../src/store/db.js';
 
 const [roomId, idempotencyKey, mode] = process.argv.slice(2);
 const config = parseConfig(process.env);
-const adapter = createMatrixAdapter(config.matrix, { db: openDatabase(':memory:'), log: silentLogger });
+const adapter = createMatrixAdapter(config.matrix, { log: silentLogger });
 await adapter.start(async () => textMessage('reply', 'unused'));
 const receipt = await adapter.post(roomId ?? '', textMessage('alert', 'Signature: a new State signed the Convention'), {
   idempotencyKey: idempotencyKey ?? '',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/store/db.js';
+import { createCommandsSeen } from '../../../src/store/commands-seen-store.js';
 import { createSlackAdapter, selectSlackMode } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi } from './fake-slack-api.js';
 
@@ -15,8 +16,8 @@ describe('createSlackAdapter', () => {
 
   it('names the missing variables', () => {
     const db = openDatabase(':memory:');
-    expect(() => createSlackAdapter({ ...base, botToken: null }, { db, log: silentLogger })).toThrow(/SLACK_BOT_TOKEN/);
-    expect(() => createSlackAdapter(base, { db, log: silentLogger })).toThrow(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET and SLACK_PORT/);
+    expect(() => createSlackAdapter({ ...base, botToken: null }, { seen: createCommandsSeen(db, 'slack', Date.now), log: silentLogger })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => createSlackAdapter(base, { seen: createCommandsSeen(db, 'slack', Date.now), log: silentLogger })).toThrow(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET and SLACK_PORT/);
     db.close();
   });
 
@@ -24,7 +25,7 @@ describe('createSlackAdapter', () => {
     const api = await startFakeSlackApi();
     const db = openDatabase(':memory:');
     api.script('auth.test', { kind: 'platform-error', error: 'invalid_auth' });
-    const adapter = createSlackAdapter({ ...base, signingSecret: 'secret', port: 0, apiUrl: api.url }, { db, log: silentLogger });
+    const adapter = createSlackAdapter({ ...base, signingSecret: 'secret', port: 0, apiUrl: api.url }, { seen: createCommandsSeen(db, 'slack', Date.now), log: silentLogger });
     const onCommand = async () => ({ kind: 'reply' as const, summary: '', blocks: [] });
     await expect(adapter.start(onCommand)).rejects.toThrow(/^slack: auth.test failed/);
     expect(adapter.isConnected()).toBe(false);

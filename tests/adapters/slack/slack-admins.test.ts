@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter, CommandContext } from '../../../src/chat/chat-adapter.js';
+import { createCommandsSeen } from '../../../src/store/commands-seen-store.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../../adapters/slack/index.js';
 import { ADMIN_CACHE_TTL_MS } from '../../../adapters/slack/slack-admins.js';
@@ -40,7 +41,7 @@ async function startWith(adminUserIds: string[]): Promise<string> {
   logLines = lines;
   adapter = createSlackAdapter(
     { botToken: 'xoxb-fake1', appToken: null, signingSecret: SECRET, port: 0, adminUserIds, apiUrl: api.url },
-    { db, log, now: () => nowMs },
+    { seen: createCommandsSeen(db, 'slack', () => nowMs), log, now: () => nowMs },
   );
   await adapter.start(async (_text, ctx) => {
     received.push(ctx);

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import { textMessage } from '../../../src/chat/message.js';
+import { createCommandsSeen } from '../../../src/store/commands-seen-store.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../../adapters/slack/index.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../../adapters/slack/request-body-cap.js';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   lines = recording.lines;
   adapter = createSlackAdapter(
     { botToken: 'xoxb-fake1', appToken: null, signingSecret: SECRET, port: 0, adminUserIds: [], apiUrl: api.url },
-    { db, log: recording.log },
+    { seen: createCommandsSeen(db, 'slack', Date.now), log: recording.log },
   );
   await adapter.start(async (text) => {
     received.push(text);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter, CommandContext } from '../../../src/chat/chat-adapter.js';
 import type { Message } from '../../../src/chat/message.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
+import { createCommandsSeen } from '../../../src/store/commands-seen-store.js';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import {
@@ -42,7 +43,7 @@ beforeEach(async () => {
   logLines = lines;
   adapter = createSlackAdapter(
     { botToken: 'xoxb-fake1', appToken: null, signingSecret: SECRET, port: 0, adminUserIds: ['UADMIN'], apiUrl: api.url },
-    { db, log },
+    { seen: createCommandsSeen(db, 'slack', Date.now), log },
   );
   await adapter.start(async (text, ctx) => {
     received.push({ text, ctx });

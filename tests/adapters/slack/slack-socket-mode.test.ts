@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import { textMessage } from '../../../src/chat/message.js';
 import { openDatabase, type Db } from '../../../src/store/db.js';
+import { createCommandsSeen } from '../../../src/store/commands-seen-store.js';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { createRecordingLogger, slashCommandBody, startResponseUrlServer, type ResponseUrlServer } from './slack-test-helpers.js';
@@ -39,7 +40,7 @@ beforeEach(async () => {
   received = [];
   adapter = createSlackAdapter(
     { botToken: 'xoxb-fake1', appToken: 'xapp-fake1', signingSecret: null, port: null, adminUserIds: [], apiUrl: api.url },
-    { db, log: createRecordingLogger().log },
+    { seen: createCommandsSeen(db, 'slack', Date.now), log: createRecordingLogger().log },
   );
   await adapter.start(async (text) => {
     received.push(text);
