@@ -95,7 +95,7 @@ interface PostRow {
   edit_of_post_id: number | null;
 }
 
-function toPost(r: PostRow): Post {
+function rowToPost(r: PostRow): Post {
   return {
     id: r.id,
     subscriptionId: r.subscription_id,
@@ -120,13 +120,13 @@ const POST_COLUMNS = `p.id, p.subscription_id, s.adapter, s.channel, p.kind, p.m
 export function listDuePosts(db: Db, nowMs: number): Post[] {
   return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
                     WHERE p.status IN ('pending', 'sending') AND p.next_attempt_at_ms <= ? ORDER BY p.id`)
-    .all(nowMs) as PostRow[]).map(toPost);
+    .all(nowMs) as PostRow[]).map(rowToPost);
 }
 
 /** Returns every post of a subscription (tests and `status`). */
 export function listPosts(db: Db, subscriptionId: number): Post[] {
   return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
-                    WHERE p.subscription_id = ? ORDER BY p.id`).all(subscriptionId) as PostRow[]).map(toPost);
+                    WHERE p.subscription_id = ? ORDER BY p.id`).all(subscriptionId) as PostRow[]).map(rowToPost);
 }
 
 /**
@@ -164,7 +164,7 @@ export function markPostFailed(db: Db, id: number, error: string): void {
 export function listUnreportedFailures(db: Db, subscriptionId: number): Post[] {
   return (statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id
                     WHERE p.subscription_id = ? AND p.status = 'failed' AND p.reported = 0 ORDER BY p.id`)
-    .all(subscriptionId) as PostRow[]).map(toPost);
+    .all(subscriptionId) as PostRow[]).map(rowToPost);
 }
 
 /** Marks failed posts as reported, so each failure is told once. */

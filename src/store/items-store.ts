@@ -1,29 +1,50 @@
 import type { Item, ItemKind, KeyedItem, ParsedItem } from '../domain.js';
 import { statement, type Db } from './db.js';
 
-type Row = Record<string, unknown>;
+/** An `items` row as SQLite returns it. */
+export interface ItemRow {
+  id: number;
+  source_id: string;
+  dedupe_key: string;
+  kind: ItemKind;
+  guid: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  title: string;
+  summary: string;
+  text: string;
+  author: string | null;
+  published_at_ms: number | null;
+  fetched_at_ms: number;
+  content_hash: string;
+  extra_json: string | null;
+  deliverable: number;
+  relevant: number | null;
+  score: number | null;
+  classified_at_ms: number | null;
+}
 
 /** Returns a stored row as an Item. */
-export function rowToItem(row: Row): Item {
+export function rowToItem(row: ItemRow): Item {
   return {
-    id: row['id'] as number,
-    sourceId: row['source_id'] as string,
-    dedupeKey: row['dedupe_key'] as string,
-    kind: row['kind'] as ItemKind,
-    guid: (row['guid'] as string | null) ?? null,
-    url: (row['url'] as string | null) ?? null,
-    canonicalUrl: (row['canonical_url'] as string | null) ?? null,
-    title: row['title'] as string,
-    summary: row['summary'] as string,
-    text: row['text'] as string,
-    author: (row['author'] as string | null) ?? null,
-    publishedAtMs: (row['published_at_ms'] as number | null) ?? null,
-    fetchedAtMs: row['fetched_at_ms'] as number,
-    contentHash: row['content_hash'] as string,
-    extra: row['extra_json'] ? (JSON.parse(row['extra_json'] as string) as Record<string, unknown>) : null,
-    deliverable: row['deliverable'] === 1,
-    relevant: row['relevant'] === null || row['relevant'] === undefined ? null : row['relevant'] === 1,
-    score: (row['score'] as number | null) ?? null,
+    id: row.id,
+    sourceId: row.source_id,
+    dedupeKey: row.dedupe_key,
+    kind: row.kind,
+    guid: row.guid,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    summary: row.summary,
+    text: row.text,
+    author: row.author,
+    publishedAtMs: row.published_at_ms,
+    fetchedAtMs: row.fetched_at_ms,
+    contentHash: row.content_hash,
+    extra: row.extra_json ? (JSON.parse(row.extra_json) as Record<string, unknown>) : null,
+    deliverable: row.deliverable === 1,
+    relevant: row.relevant === null || row.relevant === undefined ? null : row.relevant === 1,
+    score: row.score,
   };
 }
 
@@ -57,7 +78,7 @@ export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedIt
       content_hash: k.contentHash,
       extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
       deliverable: opts.deliverable ? 1 : 0,
-    }) as Row | undefined;
+    }) as ItemRow | undefined;
     if (row) stored.push(rowToItem(row));
   }
   return stored;
@@ -97,7 +118,7 @@ export function updateChangedItems(db: Db, sourceId: string, keyed: readonly Key
 /** Returns the stored items with these ids, in id order. */
 export function getItems(db: Db, ids: readonly number[]): Item[] {
   if (ids.length === 0) return [];
-  return (statement(db, 'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as Row[]).map(rowToItem);
+  return (statement(db, 'SELECT * FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as ItemRow[]).map(rowToItem);
 }
 
 /** Returns how many items are stored, in all or for one source. */

@@ -1,36 +1,63 @@
-import type { PageSelectors, Source, SourceConfig, SourceOrigin } from '../domain.js';
+import type { FullTextMode, PageSelectors, Source, SourceConfig, SourceOrigin } from '../domain.js';
 import { statement, type Db } from './db.js';
 
-type Row = Record<string, unknown>;
+/** A `sources` row as SQLite returns it. */
+export interface SourceRow {
+  id: string;
+  name: string;
+  publisher: string;
+  kind: Source['kind'];
+  url: string;
+  selectors_json: string | null;
+  interval_ms: number;
+  priority: Source['priority'];
+  session_critical: number;
+  origin: SourceOrigin;
+  enabled: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_check_at_ms: number;
+  last_checked_at_ms: number | null;
+  last_success_at_ms: number | null;
+  last_new_at_ms: number | null;
+  first_polled_at_ms: number | null;
+  last_status: string | null;
+  last_http_status: number | null;
+  error_count: number;
+  last_error: string | null;
+  last_error_at_ms: number | null;
+  created_at_ms: number;
+  full_text: FullTextMode | null;
+}
 
 /** Returns a stored row as a Source. */
-export function rowToSource(row: Row): Source {
+export function rowToSource(row: SourceRow): Source {
   return {
-    id: row['id'] as string,
-    name: row['name'] as string,
-    publisher: row['publisher'] as string,
-    kind: row['kind'] as Source['kind'],
-    url: row['url'] as string,
-    selectors: row['selectors_json'] ? (JSON.parse(row['selectors_json'] as string) as PageSelectors) : null,
-    intervalMs: row['interval_ms'] as number,
-    priority: row['priority'] as Source['priority'],
-    sessionCritical: row['session_critical'] === 1,
-    origin: row['origin'] as SourceOrigin,
-    enabled: row['enabled'] === 1,
-    etag: (row['etag'] as string | null) ?? null,
-    lastModified: (row['last_modified'] as string | null) ?? null,
-    nextCheckAtMs: row['next_check_at_ms'] as number,
-    lastCheckedAtMs: (row['last_checked_at_ms'] as number | null) ?? null,
-    lastSuccessAtMs: (row['last_success_at_ms'] as number | null) ?? null,
-    lastNewAtMs: (row['last_new_at_ms'] as number | null) ?? null,
-    firstPolledAtMs: (row['first_polled_at_ms'] as number | null) ?? null,
-    lastStatus: (row['last_status'] as string | null) ?? null,
-    lastHttpStatus: (row['last_http_status'] as number | null) ?? null,
-    errorCount: row['error_count'] as number,
-    lastError: (row['last_error'] as string | null) ?? null,
-    lastErrorAtMs: (row['last_error_at_ms'] as number | null) ?? null,
-    createdAtMs: row['created_at_ms'] as number,
-    fullText: (row['full_text'] as Source['fullText'] | undefined) ?? 'relevant',
+    id: row.id,
+    name: row.name,
+    publisher: row.publisher,
+    kind: row.kind,
+    url: row.url,
+    selectors: row.selectors_json ? (JSON.parse(row.selectors_json) as PageSelectors) : null,
+    intervalMs: row.interval_ms,
+    priority: row.priority,
+    sessionCritical: row.session_critical === 1,
+    origin: row.origin,
+    enabled: row.enabled === 1,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextCheckAtMs: row.next_check_at_ms,
+    lastCheckedAtMs: row.last_checked_at_ms,
+    lastSuccessAtMs: row.last_success_at_ms,
+    lastNewAtMs: row.last_new_at_ms,
+    firstPolledAtMs: row.first_polled_at_ms,
+    lastStatus: row.last_status,
+    lastHttpStatus: row.last_http_status,
+    errorCount: row.error_count,
+    lastError: row.last_error,
+    lastErrorAtMs: row.last_error_at_ms,
+    createdAtMs: row.created_at_ms,
+    fullText: row.full_text ?? 'relevant',
   };
 }
 
@@ -77,23 +104,23 @@ export function syncConfiguredSources(db: Db, configs: readonly SourceConfig[], 
 
 /** Returns every stored source, enabled first, by id. */
 export function listSources(db: Db): Source[] {
-  return (statement(db, 'SELECT * FROM sources ORDER BY enabled DESC, id').all() as Row[]).map(rowToSource);
+  return (statement(db, 'SELECT * FROM sources ORDER BY enabled DESC, id').all() as SourceRow[]).map(rowToSource);
 }
 
 /** Returns one source, or undefined. */
 export function getSource(db: Db, id: string): Source | undefined {
-  const row = statement(db, 'SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
+  const row = statement(db, 'SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
   return row ? rowToSource(row) : undefined;
 }
 
 /** Returns the enabled sources whose next check is due at `nowMs`, the most overdue first. */
 export function dueSources(db: Db, nowMs: number): Source[] {
-  return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND next_check_at_ms <= ? ORDER BY next_check_at_ms, id').all(nowMs) as Row[]).map(rowToSource);
+  return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND next_check_at_ms <= ? ORDER BY next_check_at_ms, id').all(nowMs) as SourceRow[]).map(rowToSource);
 }
 
 /** Returns the enabled sources, leaving out failing ones still inside their backoff (for a forced poll). */
 export function enabledSources(db: Db, nowMs: number): Source[] {
-  return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND (error_count = 0 OR next_check_at_ms <= ?) ORDER BY id').all(nowMs) as Row[]).map(rowToSource);
+  return (statement(db, 'SELECT * FROM sources WHERE enabled = 1 AND (error_count = 0 OR next_check_at_ms <= ?) ORDER BY id').all(nowMs) as SourceRow[]).map(rowToSource);
 }
 
 /** Inserts a source (an admin's from chat, or a test's); throws when the id is taken. Returns it. */

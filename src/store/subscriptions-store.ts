@@ -29,7 +29,7 @@ export type SubscriptionSettings = Partial<
   Pick<Subscription, 'digestCron' | 'digestTimeZone' | 'alerts' | 'filterArticles' | 'filterConcerns' | 'filterSources' | 'sessionMode' | 'groupBy' | 'nextDigestAtMs' | 'language'>
 >;
 
-interface Row {
+interface SubscriptionRow {
   id: number;
   adapter: string;
   channel: string;
@@ -48,7 +48,7 @@ interface Row {
   created_at_ms: number;
 }
 
-function toSubscription(r: Row): Subscription {
+function rowToSubscription(r: SubscriptionRow): Subscription {
   return {
     id: r.id,
     adapter: r.adapter,
@@ -71,19 +71,19 @@ function toSubscription(r: Row): Subscription {
 
 /** Returns every subscription, oldest first. */
 export function listSubscriptions(db: Db): Subscription[] {
-  return (statement(db, 'SELECT * FROM subscriptions ORDER BY id').all() as Row[]).map(toSubscription);
+  return (statement(db, 'SELECT * FROM subscriptions ORDER BY id').all() as SubscriptionRow[]).map(rowToSubscription);
 }
 
 /** Returns the subscription of a channel, or undefined. */
 export function findSubscription(db: Db, adapter: string, channel: string): Subscription | undefined {
-  const row = statement(db, 'SELECT * FROM subscriptions WHERE adapter = ? AND channel = ?').get(adapter, channel) as Row | undefined;
-  return row && toSubscription(row);
+  const row = statement(db, 'SELECT * FROM subscriptions WHERE adapter = ? AND channel = ?').get(adapter, channel) as SubscriptionRow | undefined;
+  return row && rowToSubscription(row);
 }
 
 /** Returns the subscription with that id, or undefined. */
 export function getSubscription(db: Db, id: number): Subscription | undefined {
-  const row = statement(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
-  return row && toSubscription(row);
+  const row = statement(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
+  return row && rowToSubscription(row);
 }
 
 /** Creates the channel's subscription if missing, applies `settings`, and returns it. */

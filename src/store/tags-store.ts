@@ -1,6 +1,6 @@
 import type { ClassifyResult, Item } from '../domain.js';
 import { statement, type Db } from './db.js';
-import { rowToItem } from './items-store.js';
+import { rowToItem, type ItemRow } from './items-store.js';
 
 /** An item's stored tags, as a set that compares equal when nothing changed. */
 export interface StoredTags {
@@ -40,10 +40,8 @@ export function listItemRefs(db: Db, itemId: number): string[] {
 export function readItemBatch(db: Db, afterId: number, limit: number): { item: Item; classified: boolean; fullText: string | null }[] {
   const rows = statement(db, `SELECT i.*, f.text AS full_text FROM items i
     LEFT JOIN item_full_texts f ON f.item_id = i.id AND f.status = 'done'
-    WHERE i.id > ? ORDER BY i.id LIMIT ?`).all(afterId, limit) as Record<string, unknown>[];
-  return rows.map((row) => ({
-    item: rowToItem(row), classified: row['classified_at_ms'] !== null, fullText: typeof row['full_text'] === 'string' ? row['full_text'] : null,
-  }));
+    WHERE i.id > ? ORDER BY i.id LIMIT ?`).all(afterId, limit) as (ItemRow & { full_text: string | null })[];
+  return rows.map((row) => ({ item: rowToItem(row), classified: row.classified_at_ms !== null, fullText: row.full_text }));
 }
 
 /** Returns an item's stored relevance, article refs and concerns. */

@@ -1,7 +1,7 @@
 /** Reads the treaty's signatures and consents to be bound from the stored treaty-status items. */
 import type { Source } from '../domain.js';
 import { statement, type Db } from './db.js';
-import { rowToSource } from './sources-store.js';
+import { rowToSource, type SourceRow } from './sources-store.js';
 
 /** Ratifications (or acceptances, approvals, accessions) after which the convention can enter into force (Art. 65). */
 export const RATIFICATIONS_FOR_ENTRY_INTO_FORCE = 40;
@@ -46,7 +46,7 @@ export function readTreatyStatus(db: Db): TreatyStatus {
   const acts = [...seen.values()].sort((a, b) => b.date.localeCompare(a.date) || a.participant.localeCompare(b.participant));
   const consents = acts.filter((a) => a.kind === 'ratification');
   const fortieth = consents.map((a) => a.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort()[RATIFICATIONS_FOR_ENTRY_INTO_FORCE - 1];
-  const sources = (statement(db, `SELECT * FROM sources WHERE kind = 'treaty-status' AND enabled = 1 ORDER BY id`).all() as Record<string, unknown>[]).map(rowToSource);
+  const sources = (statement(db, `SELECT * FROM sources WHERE kind = 'treaty-status' AND enabled = 1 ORDER BY id`).all() as SourceRow[]).map(rowToSource);
   return {
     signatories: new Set(acts.filter((a) => a.kind === 'signature').map((a) => a.participant)).size,
     parties: new Set(consents.map((a) => a.participant)).size,
