@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { isIP } from 'node:net';
 import cron from 'node-cron';
 import { nextCronTime } from './deliver/next-cron-time.js';
+import { DEFAULT_CONTACT_URL } from './fetch/user-agent.js';
+import type { LogLevel } from './log.js';
 import { parseTreatyTextSetting, type TreatyTextSetting } from './treaty/official-text-sources.js';
 
 /** Runtime configuration, parsed once from the environment. */
@@ -43,8 +45,6 @@ export interface Config {
   };
 }
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-
 /** Every variable we read, with its default; `.env.example` documents the same names (a test keeps them in step). */
 export const CONFIG_DEFAULTS = {
   TREATYWATCH_DB: './data/treatywatch.db',
@@ -54,7 +54,7 @@ export const CONFIG_DEFAULTS = {
   TREATYWATCH_HTTP_HOST: '127.0.0.1',
   TREATYWATCH_PUBLIC_URL: '',
   TREATYWATCH_CHART_DIR: '',
-  TREATYWATCH_CONTACT_URL: 'https://github.com/treatywatch/treatywatch',
+  TREATYWATCH_CONTACT_URL: DEFAULT_CONTACT_URL,
   TREATYWATCH_DIGEST_CRON: '0 8 * * *',
   TREATYWATCH_DIGEST_TZ: 'UTC',
   TREATYWATCH_TREATY_TEXT: 'auto',

@@ -1,4 +1,5 @@
-import type { LogLevel } from './config.js';
+/** The lowest level a logger writes; `silent` writes nothing. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** A JSON-lines logger: constant message, fixed snake_case fields. */
 export interface Logger {

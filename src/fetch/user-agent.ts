@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { CONFIG_DEFAULTS } from '../config.js';
 import { projectPath } from '../project-path.js';
+
+/** Where a site owner can reach us when the operator sets no TREATYWATCH_CONTACT_URL. */
+export const DEFAULT_CONTACT_URL = 'https://github.com/treatywatch/treatywatch';
 
 let cachedVersion: string | undefined;
 
@@ -24,6 +26,6 @@ export function readProjectVersion(): string {
 }
 
 /** Returns the User-Agent for this build with the given contact URL (the default contact when omitted). */
-export function buildDefaultUserAgent(contactUrl: string = CONFIG_DEFAULTS.TREATYWATCH_CONTACT_URL): string {
+export function buildDefaultUserAgent(contactUrl: string = DEFAULT_CONTACT_URL): string {
   return buildUserAgent(readProjectVersion(), contactUrl);
 }
