@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: one run that measures each figure next to a baseline taken in the same run, and
- * prints the DESIGN section 11 budgets beside them. Data is generated from a fixed seed.
+ * prints the performance budgets beside them. Data is generated from a fixed seed.
  * `--json` prints the same as JSON. Everything talks only to 127.0.0.1.
  */
 import { spawn } from 'node:child_process';

@@ -11,7 +11,7 @@ import { didYouMean } from './commands/suggest-name.js';
 const EXIT_GRACE_MS = 1_000;
 const JSON_FLAG: FlagSpec = { json: 'boolean' };
 
-/** The subcommands (DESIGN section 10) with the flags each takes; each module is loaded only when used. */
+/** The subcommands with the flags each takes; each module is loaded only when used. */
 const COMMANDS: Record<string, { usage: string; flags: FlagSpec; load: () => Promise<CliCommand> }> = {
   start: { usage: 'start', flags: {}, load: async () => (await import('./cli/start-command.js')).runStart },
   poll: { usage: 'poll --once [--json]', flags: { once: 'boolean', json: 'boolean' }, load: async () => (await import('./cli/poll-command.js')).runPoll },

@@ -10,10 +10,10 @@ export function createBoltLogger(log: Logger): BoltLogger {
   let name = 'bolt';
   const detail = (msgs: unknown[]) => ({ component: name, detail: msgs.map(String).join(' ') });
   return {
-    debug: (...msgs) => log.debug('slack_library', detail(msgs)),
-    info: (...msgs) => log.debug('slack_library', detail(msgs)),
-    warn: (...msgs) => log.warn('slack_library', detail(msgs)),
-    error: (...msgs) => log.error('slack_library', detail(msgs)),
+    debug: (...msgs) => log.debug('slack library', detail(msgs)),
+    info: (...msgs) => log.debug('slack library', detail(msgs)),
+    warn: (...msgs) => log.warn('slack library', detail(msgs)),
+    error: (...msgs) => log.error('slack library', detail(msgs)),
     setLevel: (next) => {
       level = next;
     },

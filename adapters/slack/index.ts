@@ -99,7 +99,7 @@ export function createSlackAdapter(
       const guarded = guardRequestTimestamps(capRequestBody(receiver.requestListener, { log }), { now, log });
       server = await listen(guarded, config.port!, host);
       connected = true;
-      log.info('slack_http_listening', { port: (server.address() as AddressInfo).port, host, path: SLACK_EVENTS_PATH });
+      log.info('slack http listening', { port: (server.address() as AddressInfo).port, host, path: SLACK_EVENTS_PATH });
     } else {
       const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger, installerOptions: { clientOptions } });
       receiver.client.on('connected', () => { connected = true; });
@@ -109,7 +109,7 @@ export function createSlackAdapter(
       wire(app, onCommand);
       await app.start();
       connected = true;
-      log.info('slack_socket_connected', { team: auth.team ?? null });
+      log.info('slack socket connected', { team: auth.team ?? null });
     }
   }
 
@@ -117,7 +117,7 @@ export function createSlackAdapter(
     target.use(dropRepeatedEvents(seen, log));
     registerSlashCommands(target, { onCommand, seen, admins, log });
     target.error(async (error) => {
-      log.error('slack_listener_failed', { error });
+      log.error('slack listener failed', { error });
     });
   }
 }

@@ -15,7 +15,7 @@ export function capRequestBody(next: RequestListener, deps: { log: Logger; maxBy
   const maxBytes = deps.maxBytes ?? MAX_REQUEST_BODY_BYTES;
   return (req: IncomingMessage, res: ServerResponse) => {
     const refuse = (): void => {
-      deps.log.warn('slack_request_refused', { reason: 'body_too_large', max_bytes: maxBytes });
+      deps.log.warn('slack request refused', { reason: 'body_too_large', max_bytes: maxBytes });
       // Stop reading at once: the rest of the body is never buffered.
       req.pause();
       res.writeHead(413, { connection: 'close' }).end(() => req.destroy());

@@ -26,7 +26,7 @@ export function isFutureTimestamp(header: string | string[] | undefined, nowMs: 
 export function guardRequestTimestamps(next: RequestListener, deps: { now: () => number; log: Logger }): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     if (isFutureTimestamp(req.headers['x-slack-request-timestamp'], deps.now())) {
-      deps.log.warn('slack_request_refused', { reason: 'timestamp_in_future' });
+      deps.log.warn('slack request refused', { reason: 'timestamp_in_future' });
       req.resume();
       res.writeHead(401, { connection: 'close' }).end();
       return;

@@ -50,9 +50,3 @@ export function classifySlackError(err: unknown, method: string): SlackFailure {
       return { error: new PostError(`slack: ${method} failed`, { permanent: false, cause: err }), ambiguous: true };
   }
 }
-
-/** Returns the Slack error code of a platform error (`not_in_channel`...), or null for other errors. */
-export function slackErrorCode(err: unknown): string | null {
-  const e = err as { code?: string; data?: { error?: string } };
-  return e?.code === 'slack_webapi_platform_error' ? (e.data?.error ?? null) : null;
-}

@@ -49,7 +49,7 @@ export function createSlackPoster(deps: {
       if (checkFirst) {
         const existing = await findEarlierPost(deps.client, deps.log, channel, key);
         if (existing !== null) {
-          deps.log.info('slack_post_found_earlier', { channel, key });
+          deps.log.info('slack post found earlier', { channel, key });
           return existing;
         }
       }
@@ -79,7 +79,7 @@ export function createSlackPoster(deps: {
           await sleep(RETRY_BACKOFF_MS * 2 ** (attempt - 1));
         }
         checkFirst = checkFirst || failure.ambiguous;
-        deps.log.warn('slack_post_retry', { channel, key, attempt, error });
+        deps.log.warn('slack post retry', { channel, key, attempt, error });
       }
     }
   }
@@ -114,7 +114,7 @@ async function findEarlierPost(client: webApi.WebClient, log: Logger, channel: s
   } catch (err) {
     const { error } = classifySlackError(err, 'conversations.history');
     if (!error.permanent) throw error;
-    log.warn('slack_resend_check_unavailable', { channel, key, error });
+    log.warn('slack resend check unavailable', { channel, key, error });
     return null;
   }
   for (const msg of result.messages ?? []) {

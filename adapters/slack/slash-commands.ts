@@ -56,7 +56,7 @@ export function registerSlashCommands(
       // Slack shows the user an error unless the request is acknowledged within 3 seconds.
       await ack();
       if (command.trigger_id && !deps.seen.markSeen(`command:${command.trigger_id}`)) {
-        deps.log.info('slack_command_repeat_ignored', { channel: command.channel_id });
+        deps.log.info('slack command repeat ignored', { channel: command.channel_id });
         return;
       }
       const request = parseSlashCommand(command.command, command.text ?? '');
@@ -72,7 +72,7 @@ export function registerSlashCommands(
         reply = await deps.onCommand(request.text, ctx);
       } catch (err) {
         // The handler promises not to throw; if it does, the user still gets an answer.
-        deps.log.error('slack_command_failed', { channel: ctx.channel, error: err });
+        deps.log.error('slack command failed', { channel: ctx.channel, error: err });
         reply = errorMessage('Something went wrong while answering that. Please try again in a minute.');
       }
       const responseType = isInChannelReply(reply, request.public) ? 'in_channel' : 'ephemeral';
@@ -80,9 +80,9 @@ export function registerSlashCommands(
         for (const payload of renderSlackMessages(reply)) {
           await withTimeout(respond({ response_type: responseType, replace_original: false, ...payload }), RESPOND_TIMEOUT_MS);
         }
-        deps.log.info('slack_command_answered', { channel: ctx.channel, duration_ms: Date.now() - started });
+        deps.log.info('slack command answered', { channel: ctx.channel, duration_ms: Date.now() - started });
       } catch (err) {
-        deps.log.error('slack_respond_failed', { channel: ctx.channel, error: describeError(err) });
+        deps.log.error('slack respond failed', { channel: ctx.channel, error: describeError(err) });
       }
     });
   }
@@ -93,7 +93,7 @@ export function dropRepeatedEvents(seen: CommandsSeen, log: Logger): Parameters<
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !seen.markSeen(`event:${eventId}`)) {
-      log.info('slack_event_repeat_ignored', { event_id: eventId });
+      log.info('slack event repeat ignored', { event_id: eventId });
       return;
     }
     await next();

@@ -25,10 +25,10 @@ export async function uploadSlackImage(
       title: image.title,
       alt_text: image.alt,
     });
-    log.info('slack_image_uploaded', { channel: target.channel, bytes: file.length });
+    log.info('slack image uploaded', { channel: target.channel, bytes: file.length });
     return true;
   } catch (err) {
-    log.warn('slack_image_upload_failed', { channel: target.channel, error: err });
+    log.warn('slack image upload failed', { channel: target.channel, error: err });
     return false;
   }
 }

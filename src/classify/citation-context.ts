@@ -1,5 +1,5 @@
 /**
- * Relevance evidence from the item's own article citations (DESIGN section 6): a citation that the
+ * Relevance evidence from the item's own article citations: a citation that the
  * binder gave to this convention counts as evidence that the item is about it, and counts more
  * when its context agrees with the article cited: the citing sentence or the title shares subject
  * words with the article's title (in the numbering cited), or raises a concern linked to that

@@ -1,5 +1,5 @@
 /**
- * The classifier (DESIGN section 6): relevance first, then, for relevant items only, article
+ * The classifier: relevance first, then, for relevant items only, article
  * mentions and concerns. An item that is not about the convention gets no tags at all, so an
  * "Article 19" in an ICCPR post never reaches a digest.
  */

@@ -1,5 +1,5 @@
 /**
- * Evaluation metrics of `treatywatch eval` (DESIGN section 11), computed on plain data.
+ * Evaluation metrics of `treatywatch eval`, computed on plain data.
  *
  * Definitions:
  * - relevance: precision, recall and F1 of `relevant` over items whose gold has `relevant`.

@@ -1,5 +1,5 @@
 /**
- * Relevance by rules (DESIGN section 6): is the item about the UN Convention against Cybercrime?
+ * Relevance by rules: is the item about the UN Convention against Cybercrime?
  *
  * The rules live in `knowledge/relevance-rules.json`. Each cue is a pattern with a weight: the
  * convention's names and document symbols in several languages weigh most; descriptions ("UN

@@ -1,5 +1,5 @@
 /**
- * Concern tagging (DESIGN section 6), rules from `knowledge/concerns.json`.
+ * Concern tagging, rules from `knowledge/concerns.json`.
  *
  * Rules, in order: (1) each cue adds its weight once when it matches (in a long text, twice when it
  * matches at least twice, and the threshold rises, so a passing mention in a long analysis does not

@@ -30,7 +30,7 @@ export async function runClassify(args: string[], io: CliIo): Promise<number> {
   return bad > 0 ? 1 : 0;
 }
 
-/** Returns the output line object of DESIGN section 10 for one result. */
+/** Returns the JSON object printed on one line for one result: id, relevance, score, articles, concerns, mentions. */
 export function formatResult(id: string | null, result: ClassifyResult): Record<string, unknown> {
   return {
     id,

@@ -15,7 +15,7 @@ const USAGE = 'usage: treatywatch eval [--gold <file.jsonl> | --dir <folder>] [-
 export const EVAL_SETS = ['refs-dev', 'concerns-dev', 'dev', 'dev-relevance'] as const;
 
 /**
- * `treatywatch eval`: classifies every labelled line and prints the metrics of DESIGN section 11.
+ * `treatywatch eval`: classifies every labelled line and prints relevance, article, concern and wrong-binding metrics.
  * With `--gold <file>`, one file in detail; otherwise every known set found in `--dir` (default:
  * TREATYWATCH_EVAL_DIR, else `../shared/data/eval` beside the project) in one table, with a row per
  * half (A, B: see dev-split.ts) and the whole set. `--half A|B` keeps one half.

@@ -3,7 +3,7 @@ import type { Block, Message, Span } from '../chat/message.js';
 import { errorMessage } from '../chat/message.js';
 import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import type { Db } from '../store/db.js';
-import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
+import { ArticleNotFoundError, lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
 import { LANGUAGE_NAMES, type TextLanguage } from '../treaty/official-text.js';
 
 /** The usage line shown with every error of the command. */
@@ -21,7 +21,7 @@ export function answerArticle(db: Db, args: string, channelLanguage?: TextLangua
   try {
     return formatArticleLookup(lookupArticle(db, parsed.ref, channelLanguage));
   } catch (err) {
-    const reason = err instanceof Error && err.message.startsWith('treaty: ') ? err.message.slice(8) : 'The lookup failed; try again later.';
+    const reason = err instanceof ArticleNotFoundError ? err.reason : 'The lookup failed; try again later.';
     return errorMessage(reason, ARTICLE_USAGE);
   }
 }

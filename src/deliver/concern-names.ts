@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { projectPath } from '../project-path.js';
 
-/** A concern of the taxonomy (DESIGN section 6): a stable id and a name for people. */
+/** A concern of the taxonomy: a stable id and a name for people. */
 export interface ConcernInfo {
   id: string;
   name: string;

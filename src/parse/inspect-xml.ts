@@ -7,6 +7,7 @@
  * 3. element nesting deeper than MAX_XML_DEPTH is refused (sax keeps a stack per level);
  * 4. the root element is reported, so callers can tell a feed from an HTML page.
  */
+import { ParseError } from './parse-error.js';
 
 /** Deeper than any real feed or treaty record; deep enough to stop stack-heavy abuse. */
 export const MAX_XML_DEPTH = 200;
@@ -18,7 +19,7 @@ export interface XmlShape {
 
 /** Returns the document's root element name, or throws a `parse: ...` error for a hostile or empty body. */
 export function inspectXml(body: string): XmlShape {
-  if (body.trim() === '') throw new Error('parse: empty body');
+  if (body.trim() === '') throw new ParseError('parse: empty body');
   let depth = 0;
   let rootName: string | null = null;
   let i = 0;
@@ -47,11 +48,11 @@ export function inspectXml(body: string): XmlShape {
         if (isHtmlRoot(rootName)) return { rootName };
       }
       if (!selfClosing) depth++;
-      if (depth > MAX_XML_DEPTH) throw new Error(`parse: elements nested deeper than ${MAX_XML_DEPTH} levels`);
+      if (depth > MAX_XML_DEPTH) throw new ParseError(`parse: elements nested deeper than ${MAX_XML_DEPTH} levels`);
       i = end + 1;
     }
   }
-  if (rootName === null || rootName === '') throw new Error('parse: no root element (not XML)');
+  if (rootName === null || rootName === '') throw new ParseError('parse: no root element (not XML)');
   return { rootName };
 }
 
@@ -71,9 +72,9 @@ function skipDeclaration(body: string, lt: number): number {
   const end = findTagEnd(body, lt + 2);
   const declaration = body.slice(lt, end + 1);
   if (/^<!DOCTYPE/i.test(declaration) && declaration.includes('[')) {
-    throw new Error('parse: DOCTYPE with an internal subset refused (entity declarations are not expanded)');
+    throw new ParseError('parse: DOCTYPE with an internal subset refused (entity declarations are not expanded)');
   }
-  if (/^<!ENTITY/i.test(declaration)) throw new Error('parse: ENTITY declaration refused');
+  if (/^<!ENTITY/i.test(declaration)) throw new ParseError('parse: ENTITY declaration refused');
   return end + 1;
 }
 

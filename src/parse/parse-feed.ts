@@ -5,6 +5,7 @@ import { inspectXml, isHtmlRoot } from './inspect-xml.js';
 import { parseDateMs } from './parse-date.js';
 import { repairXmlEntities } from './repair-xml-entities.js';
 import { resolveHttpUrl } from './resolve-url.js';
+import { ParseError } from './parse-error.js';
 
 /** Longest summary kept: enough for a digest line and the classifier's first look. */
 export const MAX_SUMMARY_CHARS = 500;
@@ -37,7 +38,7 @@ export async function parseFeed(body: string, ctx: { url: string }): Promise<Par
   try {
     feed = await parser.parseString(repairXmlEntities(body));
   } catch (cause) {
-    throw new Error(`parse: malformed feed: ${firstLine(cause)}`, { cause });
+    throw new ParseError(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
   return {
     // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
@@ -48,12 +49,12 @@ export async function parseFeed(body: string, ctx: { url: string }): Promise<Par
 
 function detectFeedFormat(body: string): FeedFormat {
   const { rootName } = inspectXml(body);
-  if (isHtmlRoot(rootName)) throw new Error('parse: not a feed (got an HTML page)');
+  if (isHtmlRoot(rootName)) throw new ParseError('parse: not a feed (got an HTML page)');
   const local = rootName.slice(rootName.indexOf(':') + 1);
   if (local === 'rss') return 'rss';
   if (local === 'RDF') return 'rdf';
   if (local === 'feed') return 'atom';
-  throw new Error(`parse: not a feed (root element <${rootName.slice(0, 40)}>)`);
+  throw new ParseError(`parse: not a feed (root element <${rootName.slice(0, 40)}>)`);
 }
 
 function toParsedItem(entry: RawEntry, format: FeedFormat, feedUrl: string): ParsedItem {

@@ -6,6 +6,7 @@ import { findDocumentSymbol, isDocumentUrl } from './document-link.js';
 import { capText, firstWords, toOneLine } from './html-to-text.js';
 import { parseDateMs } from './parse-date.js';
 import { resolveHttpUrl } from './resolve-url.js';
+import { ParseError } from './parse-error.js';
 
 // Rules for a page source:
 // 1. With selectors, every `item` match is a candidate; title, link, date and summary come from
@@ -31,7 +32,7 @@ export function parsePage(body: string, ctx: { url: string; selectors: PageSelec
   try {
     candidates = ctx.selectors ? selectItems($, ctx.selectors, ctx.url) : findDocumentLinks($, ctx.url);
   } catch (cause) {
-    throw new Error(`parse: page ${ctx.sourceId}: bad selectors (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    throw new ParseError(`parse: page ${ctx.sourceId}: bad selectors (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   }
   return { items: dropRepeatedLinks(candidates, ctx.url), ttlMs: null };
 }

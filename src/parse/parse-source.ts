@@ -2,6 +2,7 @@ import type { PageSelectors, ParsedSource, SourceKind } from '../domain.js';
 import { parseFeed } from './parse-feed.js';
 import { parsePage } from './parse-page.js';
 import { parseTreatyStatus } from './parse-treaty-status.js';
+import { ParseError } from './parse-error.js';
 
 /** Returns the items of a fetched body, parsed by the source's kind; every failure is a `parse: ...` error. */
 export async function parseSourceBody(
@@ -18,11 +19,11 @@ export async function parseSourceBody(
       case 'treaty-status':
         return parseTreatyStatus(body, ctx);
       default:
-        throw new Error(`parse: unknown source kind ${String(source.kind satisfies never)}`);
+        throw new ParseError(`parse: unknown source kind ${String(source.kind satisfies never)}`);
     }
   } catch (cause) {
     // Parsers already say `parse: ...`; anything else (a library bug, a stack overflow) is wrapped.
-    if (cause instanceof Error && cause.message.startsWith('parse: ')) throw cause;
-    throw new Error(`parse: ${source.id}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    if (cause instanceof ParseError) throw cause;
+    throw new ParseError(`parse: ${source.id}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

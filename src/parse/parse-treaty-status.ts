@@ -5,6 +5,7 @@ import { toOneLine } from './html-to-text.js';
 import { inspectXml } from './inspect-xml.js';
 import { formatIsoDay, parseDayMs } from './parse-date.js';
 import { repairXmlEntities } from './repair-xml-entities.js';
+import { ParseError } from './parse-error.js';
 
 // The UN Treaty Collection publishes each MTDSG record as XML: a `<Treaty>` with header fields and
 // a participants table (`Table/TGroup/Thead|Tbody/Row/Entry`). Column 1 is the participant, then a
@@ -37,7 +38,7 @@ const DATED_CELL = /^(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\s*(AA|A|a|d)?\b/;
 export function parseTreatyStatus(body: string, ctx: { url: string }): ParsedSource {
   const { rootName } = inspectXml(body);
   if (rootName.toLowerCase() !== 'treaty') {
-    throw new Error(`parse: not a treaty status record (root element <${rootName.slice(0, 40)}>) from ${ctx.url}`);
+    throw new ParseError(`parse: not a treaty status record (root element <${rootName.slice(0, 40)}>) from ${ctx.url}`);
   }
   // Tags are lower-cased so `<Row>` and `<row>` read the same; xmlMode never expands DTD entities.
   const $ = cheerio.load(repairXmlEntities(body), { xml: { xmlMode: true, lowerCaseTags: true, decodeEntities: true } });

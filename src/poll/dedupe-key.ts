@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KeyedItem, ParsedItem } from '../domain.js';
 import { parseHttpUrl } from '../parse/resolve-url.js';
 
-// An item's identity, in order of trust (DESIGN section 5):
+// An item's identity, in order of trust:
 // 1. `guid:<guid>` when the feed gives one;
 // 2. `url:<canonical url>` (fragment and tracking parameters dropped, the rest sorted);
 // 3. `hash:<sha256 of title and text>` as the last resort.

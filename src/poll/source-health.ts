@@ -32,7 +32,7 @@ export interface SourceHealth {
 /**
  * Returns a source's health. A source is stale when it fetches fine but has yielded nothing new for
  * far longer than usual: STALE_GAP_FACTOR times the median gap between its recent items, and at
- * least STALE_MIN_MS (DESIGN section 4).
+ * least STALE_MIN_MS.
  */
 export function describeSourceHealth(db: Db, source: Source, nowMs: number): SourceHealth {
   const lastNews = source.lastNewAtMs ?? source.firstPolledAtMs;

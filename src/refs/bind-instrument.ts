@@ -1,5 +1,5 @@
 /**
- * Binds a citation to an instrument before it is counted (DESIGN section 6): a reference is this
+ * Binds a citation to an instrument before it is counted: a reference is this
  * convention's only when nothing ties it to another instrument. Checked in this order:
  *   1. "Article 19" as the free-expression NGO ("ARTICLE 19", "Article 19's", "Article 19 said",
  *      "Human Rights Watch, Article 19, EFF");

@@ -1,5 +1,5 @@
 /**
- * Extracts this convention's article references from free text (DESIGN section 6), in three
+ * Extracts this convention's article references from free text, in three
  * stages: scan citations (tokenizer and grammar), bind each to an instrument, then resolve its
  * numbering to the final text. Each reference becomes one Mention; a list or short range gives one
  * per article ("Articles 45-46" -> 45 and 46).

@@ -1,6 +1,6 @@
 /**
  * Decides which numbering (zero draft or final text) a cited article number uses, and maps it to
- * the final text (DESIGN section 6, "Draft numbering").
+ * the final text.
  *
  * Only numbers whose article moved between the texts are ambiguous (zero-draft 4-17, and 62-67 at
  * the end); the rest mean the same article in both. For those, in this order:

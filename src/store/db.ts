@@ -5,6 +5,14 @@ import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
+/** A database that cannot be opened or migrated; its message says `store: ...` and the fix. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
 /** How long a writer waits for another connection's lock before failing. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
@@ -22,7 +30,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     const version = db.pragma('user_version', { simple: true }) as number;
     const known = Math.max(0, ...migrations.map((m) => m.version));
     if (version > known) {
-      throw new Error(`store: ${path} has schema version ${version}, newer than this treatywatch knows (${known}); run the newer treatywatch, or restore a backup made for this one`);
+      throw new StoreError(`store: ${path} has schema version ${version}, newer than this treatywatch knows (${known}); run the newer treatywatch, or restore a backup made for this one`);
     }
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Takes the write lock and gives it back: a read-only file or folder fails here, not mid-poll.
@@ -42,13 +50,13 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
 function explainOpenError(path: string, cause: unknown): Error {
   const code = (cause as { code?: unknown }).code;
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new Error(`store: ${path} is not a readable SQLite database (corrupt or another kind of file); restore it from a backup, or move it away and set TREATYWATCH_DB to start afresh`, { cause });
+    return new StoreError(`store: ${path} is not a readable SQLite database (corrupt or another kind of file); restore it from a backup, or move it away and set TREATYWATCH_DB to start afresh`, { cause });
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
-    return new Error(`store: cannot open ${path} for writing (${String(code)}); give the bot's user write access to the file and its folder, or set TREATYWATCH_DB to a writable path`, { cause });
+    return new StoreError(`store: cannot open ${path} for writing (${String(code)}); give the bot's user write access to the file and its folder, or set TREATYWATCH_DB to a writable path`, { cause });
   }
-  if (cause instanceof Error && cause.message.startsWith('store: ')) return cause;
-  return new Error(`store: open ${path}`, { cause });
+  if (cause instanceof StoreError) return cause;
+  return new StoreError(`store: open ${path}`, { cause });
 }
 
 function createFolder(path: string): void {
@@ -57,7 +65,7 @@ function createFolder(path: string): void {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file' : (cause as Error).message;
-    throw new Error(`store: cannot create the folder of ${path} (${reason}); set TREATYWATCH_DB to a path in a writable folder`, { cause });
+    throw new StoreError(`store: cannot create the folder of ${path} (${reason}); set TREATYWATCH_DB to a path in a writable folder`, { cause });
   }
 }
 
@@ -66,7 +74,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.version === sorted[i - 1]!.version) {
-      throw new Error(`store: two migrations share version ${sorted[i]!.version}`);
+      throw new StoreError(`store: two migrations share version ${sorted[i]!.version}`);
     }
   }
   let applied = 0;
@@ -81,7 +89,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
     try {
       if (run.immediate()) applied++;
     } catch (cause) {
-      throw new Error(`store: migration ${migration.version} (${migration.name})`, { cause });
+      throw new StoreError(`store: migration ${migration.version} (${migration.name})`, { cause });
     }
   }
   return applied;

@@ -2,7 +2,7 @@ import { statement, type Db } from './db.js';
 
 export type GroupBy = 'concern' | 'article';
 
-/** A channel's subscription: digest schedule, alerts, filters and session-week mode (DESIGN section 7). */
+/** A channel's subscription: digest schedule, alerts, filters and session-week mode. */
 export interface Subscription {
   id: number;
   adapter: string;

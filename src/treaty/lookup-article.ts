@@ -45,13 +45,21 @@ export interface ArticleLookup {
   links: { label: string; url: string }[];
 }
 
+/** An article the convention does not have; `reason` is the sentence for the user. */
+export class ArticleNotFoundError extends Error {
+  constructor(readonly reason: string) {
+    super(`treaty: ${reason}`);
+    this.name = 'ArticleNotFoundError';
+  }
+}
+
 /** Returns the lookup for a parsed ref; a zero-draft ref is answered for its final-text article. */
 export function lookupArticle(db: Db, ref: CommandRef, channelLanguage?: TextLanguage): ArticleLookup {
   const asked = { version: ref.version, ref: formatProvisionRef(ref.article, ref.paragraph, ref.letter) };
   const finalNumber = ref.version === 'zero' ? zeroToFinal(ref.article) : ref.article;
   const info = finalNumber === undefined ? undefined : findArticle(finalNumber, 'final');
   if (finalNumber === undefined || !info) {
-    throw new Error(`treaty: ${ref.version === 'zero' ? 'zero-draft ' : ''}Article ${ref.article} has no article in the final text`);
+    throw new ArticleNotFoundError(`${ref.version === 'zero' ? 'zero-draft ' : ''}Article ${ref.article} has no article in the final text`);
   }
   const zeroNumber = finalToZero(finalNumber);
   const zeroInfo = zeroNumber === undefined ? undefined : findArticle(zeroNumber, 'zero');

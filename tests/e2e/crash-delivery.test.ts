@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { startFeedServer, type FeedEntry } from './feed-server.js';
+import { seededRandom } from '../../bench/generate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const KILL_RUNS = 20;
@@ -11,12 +12,6 @@ const feeds = new Map<string, FeedEntry[]>();
 let server: Awaited<ReturnType<typeof startFeedServer>>;
 let buildDir: string;
 let work: string;
-
-// A small seeded generator, so a failing run can be replayed with the printed seed.
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 beforeAll(async () => {
   server = await startFeedServer(feeds);
@@ -71,7 +66,7 @@ function runChild(mode: 'run' | 'drain', kill: { afterPosts: number; delayMs: nu
 describe('delivery across SIGKILL', () => {
   it(`loses no item and posts nothing twice after ${KILL_RUNS} kills at random points`, async () => {
     const seed = Date.now() % 100_000;
-    const next = random(seed);
+    const next = seededRandom(seed); // replay a failing run with the printed seed
     writeFileSync(join(work, 'sources.json'), JSON.stringify([{ id: 'status-news', name: 'Status', publisher: 'UN', kind: 'feed', url: `${server.base}/status.xml`, priority: 'high' }]));
     let served = 0;
     feeds.set('status', []);

@@ -12,7 +12,6 @@ import { createEnrichWorker } from '../../src/enrich/enrich-worker.js';
 import { silentLogger } from '../../src/log.js';
 import { pollSources } from '../../src/poll/poll-sources.js';
 import { parseSourceConfigs } from '../../src/poll/source-list.js';
-import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase } from '../../src/store/db.js';
 import { listDuePosts } from '../../src/store/deliveries-store.js';
 import { countFullTexts } from '../../src/store/fulltext-store.js';
@@ -54,7 +53,7 @@ const enricher = createEnrichWorker({
 const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
-  const reports = await pollSources({ db, log: silentLogger, now, processNewItems: (items, t) => tagAndRoute(db, items, t) }, { force: true });
+  const reports = await pollSources({ db, log: silentLogger, now }, { force: true });
   composeDuePosts(db, now());
   // Enrichment and delivery run side by side, as in the bot.
   await Promise.all([enricher.drain(), deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer)]);

@@ -10,6 +10,7 @@ import {
   type SlackPayload,
 } from '../../../adapters/slack/render-slack-message.js';
 import { buildSlackLink, escapeSlackText } from '../../../adapters/slack/slack-text.js';
+import { seededRandom } from '../../../bench/generate.js';
 
 const HOSTILE = '<!channel> & <@U123> <https://x|y>';
 
@@ -108,18 +109,6 @@ describe('renderSlackMessages', () => {
   });
 });
 
-// A small seeded PRNG (mulberry32) so a failing case can be reproduced from its seed.
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['<', '>', '&', '&amp;', '&lt;', '|', '<!channel>', '<!here>', '<@U123>', '<#C1|x>', '<https://e.org|y>', '*', '_', '`', '\n', ' ', 'a', 'Article 28.4', 'é', '😀', '\u{1F3F3}\u{FE0F}', 'ß', '\ud83d', 'word '];
 
 function randomText(random: () => number, maxPieces: number): string {
@@ -144,7 +133,7 @@ function isWellFormedUtf16(text: string): boolean {
 
 describe('renderSlackMessages on generated input', () => {
   it('never lets a < through that the link builder did not make, and always keeps the limits', () => {
-    const random = createRandom(20241224);
+    const random = seededRandom(20241224);
     const problems: string[] = [];
     for (let n = 0; n < 1_000; n++) {
       // Lone surrogates cannot come from a feed parser; keep the generated text well-formed.

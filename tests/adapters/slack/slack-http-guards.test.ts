@@ -34,7 +34,7 @@ beforeAll(async () => {
     received.push(text);
     return textMessage('reply', 'ok', { ephemeral: true });
   });
-  port = Number(lines.find((l) => l.msg === 'slack_http_listening')?.port);
+  port = Number(lines.find((l) => l.msg === 'slack http listening')?.port);
 });
 afterAll(async () => {
   await adapter.stop();
@@ -116,7 +116,7 @@ function postLarge(totalBytes: number, declareLength: boolean): Promise<number |
 describe('the request body cap in HTTP mode', () => {
   it('refuses a declared body over the cap with 413 before reading it', async () => {
     expect(await postLarge(MAX_REQUEST_BODY_BYTES + 1, true)).toBe(413);
-    expect(lines.some((l) => l.msg === 'slack_request_refused' && l.reason === 'body_too_large')).toBe(true);
+    expect(lines.some((l) => l.msg === 'slack request refused' && l.reason === 'body_too_large')).toBe(true);
   });
 
   it('stops a streamed body without a length once it passes the cap', async () => {

@@ -49,7 +49,7 @@ beforeEach(async () => {
     received.push({ text, ctx });
     return reply(text);
   });
-  const listening = lines.find((l) => l.msg === 'slack_http_listening');
+  const listening = lines.find((l) => l.msg === 'slack http listening');
   endpoint = `http://127.0.0.1:${String(listening?.port)}${SLACK_EVENTS_PATH}`;
 });
 
@@ -103,7 +103,7 @@ describe('Slack adapter in HTTP mode', () => {
 
   it('refuses a correctly signed request stamped in the future before Bolt sees it', async () => {
     expect(await sendCommand({}, { timestampS: Math.floor(Date.now() / 1000) + 3_600 })).toBe(401);
-    expect(logLines.some((l) => l.msg === 'slack_request_refused' && l.reason === 'timestamp_in_future')).toBe(true);
+    expect(logLines.some((l) => l.msg === 'slack request refused' && l.reason === 'timestamp_in_future')).toBe(true);
   });
 
   it('acknowledges /article before the answer is ready, then answers ephemerally through response_url', async () => {

@@ -1,3 +1,0 @@
-import type { Migration } from './index.js';
-
-export const ADAPTER_MIGRATIONS: readonly Migration[] = [];
