@@ -1,5 +1,5 @@
-import type { Block, Message, Span } from '../../src/chat/message.js';
-import { mapMessageText, neutraliseChatText, neutraliseMatrixMentions } from '../../src/chat/neutralise-text.js';
+import type { Block, Message } from '../../src/chat/message.js';
+import { mapBlock, mapMessageText, neutraliseChatText, neutraliseMatrixMentions } from '../../src/chat/neutralise-text.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { renderMatrixHtml } from './render-matrix-html.js';
 import { sanitizeMatrixHtml } from './sanitize-matrix-html.js';
@@ -99,20 +99,5 @@ function fitBlock(block: Block, maxBytes: number): Block[] {
 function clipBlock(block: Block, maxChars: number): Block {
   const clip = (text: string): string => (text.length > maxChars ? text.slice(0, maxChars - 1) + '…' : text);
   // An absurdly long URL is dropped with the clipping: its text stays, the link goes.
-  const clipSpans = (spans: Span[]): Span[] =>
-    spans.map((s) => ({ ...s, text: clip(s.text), url: s.url !== undefined && s.url.length <= MAX_URL_CHARS ? s.url : undefined }));
-  switch (block.type) {
-    case 'heading':
-    case 'quote':
-      return { ...block, text: clip(block.text) };
-    case 'paragraph':
-    case 'context':
-      return { ...block, spans: clipSpans(block.spans) };
-    case 'list':
-      return { ...block, items: block.items.map(clipSpans) };
-    case 'fields':
-      return { ...block, fields: block.fields.map((f) => ({ label: clip(f.label), value: clip(f.value) })) };
-    case 'divider':
-      return block;
-  }
+  return mapBlock(block, clip, (s) => ({ ...s, text: clip(s.text), url: s.url !== undefined && s.url.length <= MAX_URL_CHARS ? s.url : undefined }));
 }

@@ -53,24 +53,26 @@ export function neutraliseMatrixMentions(text: string): string {
 
 /** Returns a copy of the Message with `fix` applied to every string a reader sees (never to URLs). */
 export function mapMessageText(message: Message, fix: (text: string) => string): Message {
-  const spans = (list: readonly Span[]): Span[] => list.map((s) => ({ ...s, text: fix(s.text) }));
-  const block = (b: Block): Block => {
-    switch (b.type) {
-      case 'heading':
-      case 'quote':
-        return { ...b, text: fix(b.text) };
-      case 'paragraph':
-      case 'context':
-        return { ...b, spans: spans(b.spans) };
-      case 'list':
-        return { ...b, items: b.items.map(spans) };
-      case 'fields':
-        return { ...b, fields: b.fields.map((f) => ({ label: fix(f.label), value: fix(f.value) })) };
-      case 'divider':
-        return b;
-    }
-  };
-  const out: Message = { ...message, summary: fix(message.summary), blocks: message.blocks.map(block) };
+  const span = (s: Span): Span => ({ ...s, text: fix(s.text) });
+  const out: Message = { ...message, summary: fix(message.summary), blocks: message.blocks.map((b) => mapBlock(b, fix, span)) };
   if (message.image) out.image = { ...message.image, title: fix(message.image.title), alt: fix(message.image.alt) };
   return out;
+}
+
+/** Returns a copy of the block with `text` applied to its headings, quotes and fields, and `span` to each span. */
+export function mapBlock(b: Block, text: (text: string) => string, span: (s: Span) => Span): Block {
+  switch (b.type) {
+    case 'heading':
+    case 'quote':
+      return { ...b, text: text(b.text) };
+    case 'paragraph':
+    case 'context':
+      return { ...b, spans: b.spans.map(span) };
+    case 'list':
+      return { ...b, items: b.items.map((item) => item.map(span)) };
+    case 'fields':
+      return { ...b, fields: b.fields.map((f) => ({ label: text(f.label), value: text(f.value) })) };
+    case 'divider':
+      return b;
+  }
 }
