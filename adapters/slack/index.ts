@@ -89,7 +89,7 @@ export function createSlackAdapter(
     const auth = await client.auth.test().catch((cause: unknown) => {
       throw new Error('slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL', { cause });
     });
-    log.info('slack_admins', { admins: admins.describe() });
+    log.info('slack admins', { admins: admins.describe() });
     const boltLogger = createBoltLogger(log);
     const common = { token: botToken, logger: boltLogger, clientOptions, tokenVerificationEnabled: false, botUserId: auth.user_id, botId: auth.bot_id };
     if (mode === 'http') {

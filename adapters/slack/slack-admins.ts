@@ -41,7 +41,7 @@ export function createSlackAdminCheck(deps: {
         cache.set(userId, { admin, untilMs: now() + ADMIN_CACHE_TTL_MS });
         return admin;
       } catch (err) {
-        log.warn('slack_admin_lookup_failed', { user_id: userId, error: err });
+        log.warn('slack admin lookup failed', { user_id: userId, error: err });
         return false;
       }
     },

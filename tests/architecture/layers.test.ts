@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/refs'],
   ['src/classify'],
   ['src/deliver'],
+  ['src/enrich'],
   ['src/poll'],
   ['src/commands'],
   ['src/ops'],

@@ -47,7 +47,7 @@ async function startWith(adminUserIds: string[]): Promise<string> {
     received.push(ctx);
     return { kind: 'reply', summary: 'ok', blocks: [] };
   });
-  const listening = lines.find((l) => l.msg === 'slack_http_listening');
+  const listening = lines.find((l) => l.msg === 'slack http listening');
   return `http://127.0.0.1:${String(listening?.port)}${SLACK_EVENTS_PATH}`;
 }
 
@@ -77,7 +77,7 @@ describe('Slack admins', () => {
     expect(await sendAs(endpoint, 'UMEMBER')).toBe(false);
     expect(await sendAs(endpoint, 'UNKNOWN')).toBe(false);
     expect(api.calls.filter((c) => c.method === 'users.info').map((c) => c.args.user)).toEqual(['UOWNER', 'UWSADMIN', 'UMEMBER', 'UNKNOWN']);
-    expect(logLines.find((l) => l.msg === 'slack_admins')?.admins).toMatch(/^workspace admins and owners/);
+    expect(logLines.find((l) => l.msg === 'slack admins')?.admins).toMatch(/^workspace admins and owners/);
   });
 
   it('asks users.info once per user while the answer is fresh, and again after it expires', async () => {
@@ -96,14 +96,14 @@ describe('Slack admins', () => {
     expect(await sendAs(endpoint, 'UMEMBER')).toBe(true);
     expect(await sendAs(endpoint, 'UOWNER')).toBe(false);
     expect(api.calls.some((c) => c.method === 'users.info')).toBe(false);
-    expect(logLines.find((l) => l.msg === 'slack_admins')?.admins).toBe('SLACK_ADMIN_USER_IDS (UMEMBER)');
+    expect(logLines.find((l) => l.msg === 'slack admins')?.admins).toBe('SLACK_ADMIN_USER_IDS (UMEMBER)');
   });
 
   it('treats a failed lookup as not admin and asks again next time', async () => {
     const endpoint = await startWith([]);
     api.script('users.info', { kind: 'platform-error', error: 'missing_scope' });
     expect(await sendAs(endpoint, 'UOWNER')).toBe(false);
-    expect(logLines.some((l) => l.msg === 'slack_admin_lookup_failed')).toBe(true);
+    expect(logLines.some((l) => l.msg === 'slack admin lookup failed')).toBe(true);
     expect(await sendAs(endpoint, 'UOWNER')).toBe(true);
   });
 });
