@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { projectPath } from '../project-path.js';
 
 /** A concern of the taxonomy: a stable id and a name for people. */
@@ -8,29 +8,9 @@ export interface ConcernInfo {
   description: string;
 }
 
-// The taxonomy's ids in its own order, with short names; used when knowledge/concerns.json is absent.
-const FALLBACK: readonly [string, string][] = [
-  ['scope', 'Overly broad scope'],
-  ['protocol', 'Supplementary protocol'],
-  ['safeguards', 'Human-rights safeguards'],
-  ['surveillance', 'Real-time surveillance'],
-  ['stored-data-powers', 'Stored-data powers'],
-  ['compelled-assistance', 'Compelled assistance'],
-  ['data-protection', 'Data protection'],
-  ['dual-criminality', 'Dual criminality'],
-  ['cross-border-cooperation', 'Cross-border cooperation'],
-  ['good-faith-actors', 'Researchers, journalists, whistleblowers'],
-  ['expression', 'Freedom of expression'],
-  ['gender-lgbtq', 'Gender and LGBTQ+ people'],
-  ['transnational-repression', 'Transnational repression'],
-  ['technical-assistance', 'Technical assistance'],
-  ['process', 'Negotiation process'],
-  ['ratification', 'Signature and ratification'],
-];
-
 let cache: ConcernInfo[] | undefined;
 
-/** Returns the concerns in taxonomy order: from knowledge/concerns.json when present, else the built-in table. */
+/** Returns the concerns in taxonomy order, as knowledge/concerns.json lists them. */
 export function listConcerns(): readonly ConcernInfo[] {
   cache ??= readConcerns();
   return cache;
@@ -43,19 +23,16 @@ export function concernName(id: string): string {
 
 function readConcerns(): ConcernInfo[] {
   const file = projectPath('knowledge', 'concerns.json');
-  if (existsSync(file)) {
-    try {
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      const list = Array.isArray(raw) ? raw : (raw as { concerns?: unknown }).concerns;
-      if (Array.isArray(list)) {
-        const out = list
-          .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && typeof c.id === 'string')
-          .map((c) => ({ id: String(c.id), name: String(c.name ?? c.id), description: String(c.description ?? '') }));
-        if (out.length > 0) return out;
-      }
-    } catch {
-      // A broken file must not take the digest down; the built-in names still say what each id means.
-    }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new Error(`knowledge: cannot read ${file}; reinstall treatywatch or restore the file`, { cause });
   }
-  return FALLBACK.map(([id, name]) => ({ id, name, description: '' }));
+  const list = Array.isArray(raw) ? raw : (raw as { concerns?: unknown }).concerns;
+  const out = (Array.isArray(list) ? list : [])
+    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && typeof c.id === 'string')
+    .map((c) => ({ id: String(c.id), name: String(c.name ?? c.id), description: String(c.description ?? '') }));
+  if (out.length === 0) throw new Error(`knowledge: ${file} lists no concerns`);
+  return out;
 }
