@@ -135,7 +135,7 @@ describe('where HTTP mode listens', () => {
   const outward = Object.values(networkInterfaces()).flat().find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
 
   it('listens on 127.0.0.1 when SLACK_HOST is not set (a TLS proxy on the same host forwards to it)', () => {
-    expect(lines.find((l) => l.msg === 'slack_http_listening')?.host).toBe('127.0.0.1');
+    expect(lines.find((l) => l.msg === 'slack http listening')?.host).toBe('127.0.0.1');
   });
 
   it.skipIf(outward === undefined)('is not reachable on the host\'s other addresses', async () => {
