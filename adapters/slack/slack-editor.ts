@@ -17,7 +17,7 @@ export function createSlackEditor(deps: { client: webApi.WebClient; log: Logger 
   return async (channel, ts, message, opts) => {
     const [payload, ...rest] = renderSlackMessages(message);
     if (!payload) throw new Error('slack: nothing to edit the message with');
-    if (rest.length > 0) deps.log.warn('slack_edit_cut', { channel, key: opts.idempotencyKey, parts: rest.length + 1 });
+    if (rest.length > 0) deps.log.warn('slack edit cut', { channel, key: opts.idempotencyKey, parts: rest.length + 1 });
     try {
       await deps.client.chat.update({
         channel,

@@ -142,7 +142,7 @@ export function markPostSending(db: Db, id: number): Message | null {
 /** Returns one post, or undefined. */
 export function getPost(db: Db, id: number): Post | undefined {
   const row = statement(db, `SELECT ${POST_COLUMNS} FROM posts p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = ?`).get(id) as PostRow | undefined;
-  return row ? toPost(row) : undefined;
+  return row ? rowToPost(row) : undefined;
 }
 
 /** Marks a post accepted by the platform. */

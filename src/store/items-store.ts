@@ -109,7 +109,7 @@ export function updateChangedItems(db: Db, sourceId: string, keyed: readonly Key
       extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
       content_hash: k.contentHash,
       revised_at_ms: revisedAtMs,
-    }) as Row | undefined;
+    }) as ItemRow | undefined;
     if (row) changed.push(rowToItem(row));
   }
   return changed;
