@@ -18,7 +18,7 @@ export interface StartFacts {
 }
 
 /** The command that imports the official text, as the banner and replies suggest it. */
-export const IMPORT_HINT = 'treatywatch treaty import <file|url> (the UN document A/RES/79/243 as PDF, HTML or plain text)';
+export const IMPORT_HINT = 'treatywatch treaty import [<file|url>] (no argument: the UN document A/RES/79/243; or a PDF, HTML or plain-text copy)';
 
 /** Returns the start banner, one fact a line. */
 export function buildStartBanner(facts: StartFacts): string[] {

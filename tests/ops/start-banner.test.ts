@@ -12,7 +12,7 @@ describe('buildStartBanner', () => {
     expect(lines.join('\n')).toMatch(/sources: +14 sources/);
     expect(lines.join('\n')).toMatch(/database: +\/tmp\/x\/tw\.db/);
     expect(lines.join('\n')).toMatch(/adapters: +console/);
-    expect(lines.at(-1)).toMatch(/official text: English: not imported yet, not fetched by itself \(TREATYWATCH_TREATY_TEXT=off\).*treatywatch treaty import <file\|url>/);
+    expect(lines.at(-1)).toMatch(/official text: English: not imported yet, not fetched by itself \(TREATYWATCH_TREATY_TEXT=off\).*treatywatch treaty import \[<file\|url>\] \(no argument: the UN document/);
   });
 
   it('says when the text is being fetched by itself, and after failures when the next attempt is', () => {
