@@ -4,8 +4,6 @@
  * credentials the console adapter runs the whole bot in the terminal.
  */
 import { createConsoleAdapter, CONSOLE_CHANNEL } from '../adapters/console/index.js';
-import { createMatrixAdapter } from '../adapters/matrix/index.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createCommandHandler } from './commands/create-command-handler.js';
 import { configSecrets, parseConfig, type Config } from './config.js';
 import type { ChatAdapter } from './chat/chat-adapter.js';
@@ -106,7 +104,7 @@ async function runBot(
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
   let stopping: Promise<void> | null = null;
-  const adapters = opts.adapters ?? selectAdapters(config, { db, log, now, input: opts.input, write: opts.write, onClose: () => void stop().then(resolveClosed) });
+  const adapters = opts.adapters ?? await selectAdapters(config, { db, log, now, input: opts.input, write: opts.write, onClose: () => void stop().then(resolveClosed) });
   if (adapters.some((a) => a.name === 'console') && !findSubscription(db, 'console', CONSOLE_CHANNEL)) {
     // The terminal gets the daily digest and alerts without having to ask.
     upsertSubscription(db, 'console', CONSOLE_CHANNEL, { digestCron: config.digestCron, digestTimeZone: config.digestTimeZone }, now());
@@ -187,16 +185,21 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Returns the adapters the config asks for: Slack and/or Matrix when their credentials are set, else the console. */
-export function selectAdapters(
+/**
+ * Returns the adapters the config asks for: Slack and/or Matrix when their credentials are set, else
+ * the console. A chat SDK is loaded only when its adapter is configured (each costs ~0.5 s and 30+ MB).
+ */
+export async function selectAdapters(
   config: Config,
   deps: { db: Db; log: Logger; now: () => number; input: NodeJS.ReadableStream; write: (text: string) => void; onClose: () => void },
-): ChatAdapter[] {
+): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.slack.botToken && (config.slack.appToken || config.slack.signingSecret)) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.js');
     adapters.push(createSlackAdapter(config.slack, { seen: createCommandsSeen(deps.db, 'slack', deps.now), log: deps.log, now: deps.now }));
   }
   if (config.matrix.homeserverUrl && config.matrix.accessToken) {
+    const { createMatrixAdapter } = await import('../adapters/matrix/index.js');
     adapters.push(createMatrixAdapter(config.matrix, { log: deps.log, now: deps.now }));
   }
   if (adapters.length === 0) adapters.push(createConsoleAdapter({ input: deps.input, write: deps.write, onClose: deps.onClose }));

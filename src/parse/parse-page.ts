@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { cheerio } from './lazy-cheerio.js';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedItem, ParsedSource, PageSelectors } from '../domain.js';
@@ -26,7 +26,7 @@ const ENGLISH_LINK = /(?:^|[^a-z])(?:en|english|e)(?:[^a-z]|$)|_E\.pdf$|-E\.pdf$
 
 /** Returns the items of an HTML page: one per selected element, or one per document link when no selectors are set. */
 export function parsePage(body: string, ctx: { url: string; selectors: PageSelectors | null; sourceId: string }): ParsedSource {
-  const $ = cheerio.load(body);
+  const $ = cheerio().load(body);
   $('script, style, noscript, template').remove();
   let candidates: ParsedItem[];
   try {

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { cheerio } from './lazy-cheerio.js';
 import type { CheerioAPI } from 'cheerio';
 import type { ParsedItem, ParsedSource } from '../domain.js';
 import { toOneLine } from './html-to-text.js';
@@ -41,7 +41,7 @@ export function parseTreatyStatus(body: string, ctx: { url: string }): ParsedSou
     throw new ParseError(`parse: not a treaty status record (root element <${rootName.slice(0, 40)}>) from ${ctx.url}`);
   }
   // Tags are lower-cased so `<Row>` and `<row>` read the same; xmlMode never expands DTD entities.
-  const $ = cheerio.load(repairXmlEntities(body), { xml: { xmlMode: true, lowerCaseTags: true, decodeEntities: true } });
+  const $ = cheerio().load(repairXmlEntities(body), { xml: { xmlMode: true, lowerCaseTags: true, decodeEntities: true } });
   const { signatureColumn, consentColumn } = findColumns($);
   const items: ParsedItem[] = [];
   $('participants tbody row').each((_, row) => {

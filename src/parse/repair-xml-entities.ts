@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { cheerio } from './lazy-cheerio.js';
 
 // Feeds in the wild carry bare `&` ("Q&A") and HTML entities XML never declared (`&hellip;`).
 // sax in strict mode rejects the whole document for either, so we repair instead of refusing:
@@ -47,7 +47,7 @@ function decodeHtmlEntity(name: string): string | null {
   const cached = decodedNames.get(name);
   if (cached !== undefined) return cached;
   const literal = `&${name};`;
-  const decoded = cheerio.load(literal, null, false).text();
+  const decoded = cheerio().load(literal, null, false).text();
   // HTML's legacy rules decode prefixes (`&notit;` -> "¬it;"); a real entity is one or two code points.
   const result =
     decoded === literal || decoded === '' || Array.from(decoded).length > 2

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { cheerio } from '../parse/lazy-cheerio.js';
 
 // The parts of a parsed HTML node we read; cheerio's nodes have these fields.
 interface HtmlNode {
@@ -17,7 +17,7 @@ const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'na
 
 /** Returns the visible text of an HTML page as lines, with a blank line between block elements. */
 export function convertHtmlToText(html: string): string {
-  const $ = load(html);
+  const $ = cheerio().load(html);
   const root = $.root()[0] as unknown as HtmlNode;
   const out: string[] = [];
   walk(root, out);

@@ -10,7 +10,6 @@ import { checkOfficialText } from './check-official-text.js';
 import { convertHtmlToText } from './html-to-text.js';
 import type { OfficialText, TextLanguage } from './official-text.js';
 import { parseOfficialText } from './parse-official-text.js';
-import { convertPdfToText } from './pdf-to-text.js';
 import { readImportSource, type ImportSource, type ImportValidators, type ReadImportOptions } from './read-import-source.js';
 
 export type DocumentFormat = 'pdf' | 'html' | 'text';
@@ -106,8 +105,11 @@ export function detectFormat(source: Pick<ImportSource, 'bytes' | 'contentType' 
 
 async function extractText(source: ImportSource, format: DocumentFormat, progress: ImportProgress): Promise<string> {
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      // pdfjs is large; it loads only when a PDF is imported.
+      const { convertPdfToText } = await import('./pdf-to-text.js');
       return convertPdfToText(source.bytes, (page, pages) => progress(`read page ${page}/${pages}`));
+    }
     case 'html':
       return convertHtmlToText(decodeText(source.bytes));
     case 'text':
