@@ -1,5 +1,4 @@
 /** Reads and writes the convention's official text and the tagged items that cite an article. */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import type { Provision } from '../domain.js';
 
@@ -152,37 +151,67 @@ export function listLatestItemsForArticle(db: Db, article: number, ref: string, 
 
 /** Runs a prepared FTS5 query over the article text of a language (English by default); returns matches best first (bm25). */
 export function searchArticleTexts(db: Db, ftsQuery: string, limit: number, language = 'en'): { ref: string; article: number; snippet: string }[] {
-  return searchStatement(db, 'articles').all({ q: ftsQuery, limit, language }) as { ref: string; article: number; snippet: string }[];
+  return searchStatements(db).articles.all({ q: ftsQuery, limit, language }) as { ref: string; article: number; snippet: string }[];
 }
 
-/** Runs a prepared FTS5 query over items; returns matches best first (bm25), newest first on ties. */
-export function searchItems(
-  db: Db,
-  ftsQuery: string,
-  limit: number,
-): { itemId: number; title: string; url: string | null; sourceName: string; publishedAtMs: number | null; snippet: string }[] {
-  return searchStatement(db, 'items').all({ q: ftsQuery, limit }) as ReturnType<typeof searchItems>;
+/** A matching item, as search lists it. */
+export interface ItemMatch {
+  itemId: number;
+  title: string;
+  url: string | null;
+  sourceName: string;
+  publishedAtMs: number | null;
+  snippet: string;
 }
 
-const searchCache = new WeakMap<Db, Record<'articles' | 'items', Statement>>();
+/** Matches ranked before the date decides ties; more than any page of results shows. */
+const RANK_WINDOW = 50;
+/**
+ * Most matches a search ranks. A very common word ("article", "convention") matches a large share
+ * of the relevant items; then only its newest matches are ranked, so one query's work stays bounded.
+ */
+export const SEARCH_RANKED_MATCHES = 5_000;
 
-function searchStatement(db: Db, kind: 'articles' | 'items'): Statement {
+/**
+ * Runs a prepared FTS5 query over relevant items; returns matches best first (bm25 with title,
+ * summary and text weighted 3:2:1), newest first on ties. FTS5 ranks and limits on its own: the
+ * index holds relevant items only (migration 190), so no match needs a join to be filtered out.
+ */
+export function searchItems(db: Db, ftsQuery: string, limit: number): ItemMatch[] {
+  const s = searchStatements(db);
+  // Above the cap, rank only the newest SEARCH_RANKED_MATCHES matches (rowids grow with insertion).
+  const after = (s.nthNewest.get({ q: ftsQuery, cap: SEARCH_RANKED_MATCHES }) as number | undefined) ?? 0;
+  const top = s.ranked.all({ q: ftsQuery, after, window: Math.max(limit, RANK_WINDOW), limit }) as (ItemMatch & { rank: number })[];
+  return top.map(({ rank: _rank, ...m }) => ({ ...m, snippet: (s.snippet.get({ q: ftsQuery, id: m.itemId }) as string | undefined) ?? '' }));
+}
+
+type SearchStatements = ReturnType<typeof prepareSearch>;
+const searchCache = new WeakMap<Db, SearchStatements>();
+
+function prepareSearch(db: Db) {
+  return {
+    articles: db.prepare(`
+      SELECT t.ref AS ref, t.article AS article, snippet(article_texts_fts, 0, '', '', '…', 24) AS snippet
+      FROM article_texts_fts JOIN article_texts t ON t.id = article_texts_fts.rowid
+      WHERE article_texts_fts MATCH @q AND t.language = @language
+      ORDER BY bm25(article_texts_fts), t.position LIMIT @limit`),
+    nthNewest: db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH @q ORDER BY rowid DESC LIMIT 1 OFFSET @cap').pluck(),
+    ranked: db.prepare(`
+      SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs, top.rank AS rank
+      FROM (SELECT rowid, rank FROM items_fts
+            WHERE items_fts MATCH @q AND rank MATCH 'bm25(3.0, 2.0, 1.0)' AND rowid > @after
+            ORDER BY rank LIMIT @window) AS top
+      JOIN items i ON i.id = top.rowid JOIN sources s ON s.id = i.source_id
+      ORDER BY top.rank, COALESCE(i.published_at_ms, i.fetched_at_ms) DESC, i.id DESC LIMIT @limit`),
+    snippet: db.prepare(`SELECT snippet(items_fts, -1, '', '', '…', 24) FROM items_fts WHERE items_fts MATCH @q AND rowid = @id`).pluck(),
+  };
+}
+
+function searchStatements(db: Db): SearchStatements {
   let s = searchCache.get(db);
   if (!s) {
-    s = {
-      articles: db.prepare(`
-        SELECT t.ref AS ref, t.article AS article, snippet(article_texts_fts, 0, '', '', '…', 24) AS snippet
-        FROM article_texts_fts JOIN article_texts t ON t.id = article_texts_fts.rowid
-        WHERE article_texts_fts MATCH @q AND t.language = @language
-        ORDER BY bm25(article_texts_fts), t.position LIMIT @limit`),
-      items: db.prepare(`
-        SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs,
-          snippet(items_fts, -1, '', '', '…', 24) AS snippet
-        FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN sources s ON s.id = i.source_id
-        WHERE items_fts MATCH @q AND COALESCE(i.relevant, 1) = 1
-        ORDER BY bm25(items_fts, 3.0, 2.0, 1.0), COALESCE(i.published_at_ms, i.fetched_at_ms) DESC LIMIT @limit`),
-    };
+    s = prepareSearch(db);
     searchCache.set(db, s);
   }
-  return s[kind];
+  return s;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifyResult } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { ARTICLE_COUNT_MIGRATIONS } from '../../src/store/migrations/160-article-counts.js';
+import { FAST_READ_MIGRATIONS } from '../../src/store/migrations/160-fast-reads.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { saveClassification } from '../../src/store/tags-store.js';
 import { countConcernsForArticle, countItemsForArticle, listLatestItemsForArticle } from '../../src/store/treaty-store.js';
@@ -103,12 +103,12 @@ describe('article counts kept by triggers', () => {
   });
 
   it('are filled from existing tags when the migration runs on an older database', () => {
-    const before = MIGRATIONS.filter((m) => !ARTICLE_COUNT_MIGRATIONS.includes(m));
+    const before = MIGRATIONS.filter((m) => !FAST_READ_MIGRATIONS.includes(m));
     const db = seedDb(before);
     const random = seeded(3);
     for (let i = 0; i < 80; i++) saveClassification(db, addItem(db, 'a', `k${i}`, i), result(random), i);
     db.pragma('foreign_keys = OFF');
-    for (const m of ARTICLE_COUNT_MIGRATIONS) m.up(db);
+    for (const m of FAST_READ_MIGRATIONS) m.up(db);
     db.pragma('foreign_keys = ON');
     for (const article of [24, 28, 40, 62]) expect(kept(db, article)).toEqual(bruteForce(db, article));
   });

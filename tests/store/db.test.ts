@@ -41,14 +41,23 @@ describe('openDatabase', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
   });
 
-  it('keeps the full-text index in step with items', () => {
+  it('keeps the full-text index in step with relevant items', () => {
     const db = openDatabase(':memory:');
     db.prepare("INSERT INTO sources (id, name, publisher, kind, url, interval_ms, created_at_ms) VALUES ('s', 'S', 'P', 'feed', 'http://x', 1, 0)").run();
+    const hits = (word: string) => db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck().all(word);
     db.prepare("INSERT INTO items (source_id, dedupe_key, title, fetched_at_ms, content_hash) VALUES ('s', 'k', 'Cybercrime convention signed in Hanoi', 0, 'h')").run();
-    const hit = db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'hanoi'").all();
-    expect(hit).toHaveLength(1);
+    db.prepare("INSERT INTO items (source_id, dedupe_key, title, fetched_at_ms, content_hash, relevant) VALUES ('s', 'j', 'Hanoi weather', 0, 'j', 0)").run();
+    expect(hits('hanoi')).toHaveLength(0); // not classified yet
+    db.prepare("UPDATE items SET relevant = 1 WHERE dedupe_key = 'k'").run();
+    expect(hits('hanoi')).toHaveLength(1);
+    db.prepare("UPDATE items SET title = 'Cybercrime convention signed in Vienna' WHERE dedupe_key = 'k'").run();
+    expect([hits('hanoi'), hits('vienna')]).toEqual([[], [1]]);
+    db.prepare("UPDATE items SET relevant = 0 WHERE dedupe_key = 'k'").run();
+    expect(hits('vienna')).toHaveLength(0);
+    db.prepare("UPDATE items SET relevant = 1 WHERE dedupe_key = 'k'").run();
     db.prepare('DELETE FROM items').run();
-    expect(db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH 'hanoi'").all()).toHaveLength(0);
+    expect(hits('vienna')).toHaveLength(0);
+    expect(() => db.prepare("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')").run()).not.toThrow();
   });
 });
 

@@ -4,7 +4,7 @@ import { TREATY_MIGRATIONS } from './010-treaty.js';
 import { DELIVERY_MIGRATIONS } from './030-delivery.js';
 import { WEB_MIGRATIONS } from './070-web.js';
 import { LEASE_MIGRATIONS } from './060-instance-lease.js';
-import { ARTICLE_COUNT_MIGRATIONS } from './160-article-counts.js';
+import { FAST_READ_MIGRATIONS } from './160-fast-reads.js';
 import { FULL_TEXT_MIGRATIONS } from './170-full-text.js';
 import { TREATY_LANGUAGE_MIGRATIONS } from './180-treaty-languages.js';
 import { REVISION_MIGRATIONS } from './190-item-revisions.js';
@@ -25,7 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...DELIVERY_MIGRATIONS,
   ...WEB_MIGRATIONS,
   ...LEASE_MIGRATIONS,
-  ...ARTICLE_COUNT_MIGRATIONS,
+  ...FAST_READ_MIGRATIONS,
   ...FULL_TEXT_MIGRATIONS,
   ...TREATY_LANGUAGE_MIGRATIONS,
   ...REVISION_MIGRATIONS,

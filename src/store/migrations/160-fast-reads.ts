@@ -16,7 +16,7 @@ const RELEVANT = (id: string) => `(SELECT COALESCE(relevant, 1) = 1 FROM items W
 const IS_RELEVANT = (row: string) => `COALESCE(${row}.relevant, 1) = 1`;
 const AT_MS = (id: string) => `(SELECT COALESCE(published_at_ms, fetched_at_ms) FROM items WHERE id = ${id})`;
 
-export const ARTICLE_COUNT_MIGRATIONS: readonly Migration[] = [
+export const FAST_READ_MIGRATIONS: readonly Migration[] = [
   {
     version: 160,
     name: 'article citation counts and newest items kept by triggers',
@@ -120,6 +120,38 @@ export const ARTICLE_COUNT_MIGRATIONS: readonly Migration[] = [
         INSERT OR IGNORE INTO article_latest (article, at_ms, item_id)
           SELECT a.article, COALESCE(i.published_at_ms, i.fetched_at_ms), a.item_id
           FROM item_articles a JOIN items i ON i.id = a.item_id WHERE COALESCE(i.relevant, 1) = 1;
+      `);
+    },
+  },
+  {
+    version: 190,
+    name: 'items full-text index holds relevant items only',
+    up(db) {
+      // Search lists relevant items only, and most polled items are not relevant: indexing only the
+      // relevant ones makes the index (and every insert) cheaper and lets FTS5 rank and LIMIT on
+      // its own, with no join to filter. An item enters the index when classified relevant and
+      // leaves it when re-classified otherwise.
+      db.exec(`
+        DROP TRIGGER items_fts_insert;
+        DROP TRIGGER items_fts_delete;
+        DROP TRIGGER items_fts_update;
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items WHEN new.relevant = 1 BEGIN
+          INSERT INTO items_fts (rowid, title, summary, text) VALUES (new.id, new.title, new.summary, new.text);
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items WHEN old.relevant = 1 BEGIN
+          INSERT INTO items_fts (items_fts, rowid, title, summary, text) VALUES ('delete', old.id, old.title, old.summary, old.text);
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary, text, relevant ON items
+        WHEN (old.relevant = 1 OR new.relevant = 1)
+          AND (old.relevant IS NOT new.relevant OR old.title IS NOT new.title OR old.summary IS NOT new.summary OR old.text IS NOT new.text)
+        BEGIN
+          INSERT INTO items_fts (items_fts, rowid, title, summary, text)
+            SELECT 'delete', old.id, old.title, old.summary, old.text WHERE old.relevant = 1;
+          INSERT INTO items_fts (rowid, title, summary, text)
+            SELECT new.id, new.title, new.summary, new.text WHERE new.relevant = 1;
+        END;
+        INSERT INTO items_fts (items_fts) VALUES ('delete-all');
+        INSERT INTO items_fts (rowid, title, summary, text) SELECT id, title, summary, text FROM items WHERE relevant = 1;
       `);
     },
   },
