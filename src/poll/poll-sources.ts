@@ -1,14 +1,18 @@
 /**
- * The polling flow, top to bottom: due sources -> fetch -> parse -> dedupe key -> store the new
- * items, tag and route them (one transaction) -> record the source's state and next check.
+ * The polling flow, top to bottom: due sources -> fetch -> parse (large bodies on a worker thread)
+ * -> dedupe key -> store the new items, tag and route them -> record the source's state and next check.
+ * Storing goes in chunks of bounded time, yielding to the event loop between them, so a huge feed
+ * never holds chat commands up. Each chunk is one transaction (items, tags and deliveries
+ * together); the source's validators and state are written only after the last chunk, so a crash
+ * part-way fetches the whole feed again and the stored items are skipped as already seen.
  * One catch site per source: a failure is recorded on that source's row and never stops the others.
  */
-import type { Source } from '../domain.js';
+import type { KeyedItem, Source } from '../domain.js';
 import { FetchError, type FetchResult } from '../fetch/fetch-result.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
 import { describeError, type Logger } from '../log.js';
-import { parseSourceBody } from '../parse/parse-source.js';
+import { parseOffThread } from '../parse/parse-off-thread.js';
 import type { Db } from '../store/db.js';
 import { insertNewItems, updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
@@ -17,6 +21,8 @@ import { retagAndEdit, tagAndRoute } from './tag-and-route.js';
 
 /** How many sources are fetched at the same time. */
 export const POLL_CONCURRENCY = 8;
+/** How long one store chunk may hold the event loop before it commits and yields. */
+export const STORE_CHUNK_MS = 25;
 
 export interface PollDeps {
   db: Db;
@@ -100,26 +106,59 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
     return report(source, 'not-modified', 0, 0, nextCheckAtMs, startedMs, deps);
   }
 
-  const parsed = await parseSourceBody(source, fetched.body, { url: fetched.finalUrl });
+  const parsed = await parseOffThread(source, fetched.body, { url: fetched.finalUrl });
   const keyed = assignDedupeKeys(parsed.items);
   const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   // The first poll of a source records what is already there without alerting anyone (no flood).
   const firstPoll = source.firstPolledAtMs === null;
-  const { stored, changed } = deps.db.transaction(() => {
-    const items = insertNewItems(deps.db, source.id, keyed, { deliverable: !firstPoll, fetchedAtMs: startedMs });
+  let changed = 0;
+  const stored = await storeInChunks(keyed, deps, (chunk) => {
+    const items = insertNewItems(deps.db, source.id, chunk, { deliverable: !firstPoll, fetchedAtMs: startedMs });
     if (items.length > 0) tagAndRoute(deps.db, items, startedMs, deps.fullText ?? true);
     const inserted = new Set(items.map((i) => i.dedupeKey));
-    const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, keyed.filter((k) => !inserted.has(k.key)), startedMs);
+    const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, chunk.filter((k) => !inserted.has(k.key)), startedMs);
     if (revised.length > 0) retagAndEdit(deps.db, revised, startedMs, deps.fullText ?? true);
-    recordFetchSuccess(deps.db, source.id, {
-      nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: items.length,
-      status: firstPoll ? 'first-poll' : items.length > 0 ? 'new' : 'unchanged',
-      etag: fetched.etag, lastModified: fetched.lastModified,
-    });
-    return { stored: items, changed: revised.length };
-  })();
-  const status = firstPoll ? 'first-poll' : stored.length > 0 ? 'new' : 'unchanged';
-  return { ...report(source, status, stored.length, keyed.length - stored.length, nextCheckAtMs, startedMs, deps), changedItems: changed };
+    changed += revised.length;
+    return items.length;
+  });
+  recordFetchSuccess(deps.db, source.id, {
+    nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: stored,
+    status: firstPoll ? 'first-poll' : stored > 0 ? 'new' : 'unchanged',
+    etag: fetched.etag, lastModified: fetched.lastModified,
+  });
+  const status = firstPoll ? 'first-poll' : stored > 0 ? 'new' : 'unchanged';
+  return { ...report(source, status, stored, keyed.length - stored, nextCheckAtMs, startedMs, deps), changedItems: changed };
+}
+
+/**
+ * Runs `store` over the items in transactions that each last about STORE_CHUNK_MS (at least one
+ * step), yielding to the event loop between them; returns the sum of what it returned. Steps start
+ * at one item and grow while they stay quick, so cheap items go in batches and a heavy one alone.
+ */
+export async function storeInChunks(keyed: readonly KeyedItem[], deps: Pick<PollDeps, 'db'>, store: (chunk: KeyedItem[]) => number): Promise<number> {
+  let at = 0;
+  let total = 0;
+  let step = 1;
+  const runChunk = deps.db.transaction(() => {
+    const started = performance.now();
+    let n = 0;
+    let i = at;
+    do {
+      const t = performance.now();
+      n += store(keyed.slice(i, i + step));
+      i += step;
+      if (performance.now() - t < STORE_CHUNK_MS / 10 && step < 64) step *= 2;
+      else if (performance.now() - t > STORE_CHUNK_MS / 2 && step > 1) step /= 2;
+    } while (i < keyed.length && performance.now() - started < STORE_CHUNK_MS);
+    return { n, i };
+  });
+  while (at < keyed.length) {
+    const done = runChunk();
+    at = done.i;
+    total += done.n;
+    if (at < keyed.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return total;
 }
 
 function recordFailure(source: Source, err: unknown, intervalMs: number, startedMs: number, deps: PollDeps): PollReport {
