@@ -1,45 +1,66 @@
 /**
- * Parses fetched bodies on a worker thread, so a large feed (up to 5 MiB, thousands of entries)
- * never holds the bot's event loop: chat commands keep their answers coming while it parses.
- * One worker serves every poll, started on first use and let go when the process has nothing else
- * to do. Small bodies parse in place, where the round trip would cost more than the parse.
+ * Parses fetched bodies and computes their dedupe keys on a worker thread, so a large feed (up to
+ * 5 MiB, thousands of entries) never holds the bot's event loop: chat commands keep being answered
+ * while it parses. The worker sends the keyed items back in small batches, the next only when the
+ * main thread asks for it, so each batch is read in a task of its own. One worker serves every poll, started on first use and never keeping
+ * the process alive by itself. Small bodies parse in place, where the round trip would cost more.
  * When this module runs from its TypeScript source (tests), there is no compiled worker to start
  * and every body parses in place.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PageSelectors, ParsedSource, SourceKind } from '../domain.js';
+import type { KeyedItem, PageSelectors, SourceKind } from '../domain.js';
 
 /** Bodies at least this long go to the worker. */
 export const OFF_THREAD_MIN_CHARS = 64 * 1024;
+/** Keyed items per message from the worker. */
+export const OFF_THREAD_BATCH = 200;
 
 type SourceRef = { kind: SourceKind; selectors: PageSelectors | null; id: string };
-/** A request to the worker and its answer. */
-export interface ParseRequest { id: number; source: SourceRef; body: string; url: string }
-export type ParseAnswer = { id: number; ok: true; parsed: ParsedSource } | { id: number; ok: false; message: string };
+/** A parsed body: its items with their dedupe keys, and the feed's TTL. */
+export interface KeyedSource { keyed: KeyedItem[]; ttlMs: number | null }
+/** A request to the worker (a body, or the next batch of one), and its answers: batches of items, then the end (or the error). */
+export type ParseRequest =
+  | { id: number; kind: 'part'; text: string }
+  | { id: number; kind: 'parse'; source: SourceRef; url: string }
+  | { id: number; kind: 'next' };
+/** Characters of body per message to the worker: copying a 5 MiB string in one message would hold the loop. */
+const PART_CHARS = 256 * 1024;
+export type ParseAnswer =
+  | { id: number; kind: 'batch'; keyed: KeyedItem[] }
+  | { id: number; kind: 'done'; ttlMs: number | null }
+  | { id: number; kind: 'error'; message: string };
 
 const workerFile = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (p: ParsedSource) => void; reject: (e: Error) => void }>();
+interface Waiting { keyed: KeyedItem[]; resolve: (p: KeyedSource) => void; reject: (e: Error) => void }
+const waiting = new Map<number, Waiting>();
 
-/** Returns the items of a fetched body, parsed on the worker thread when it is large; errors as parseSourceBody's. */
-export function parseOffThread(source: SourceRef, body: string, ctx: { url: string }): Promise<ParsedSource> {
-  if (body.length < OFF_THREAD_MIN_CHARS || !canUseWorker()) return parseHere(source, body, ctx);
+/** Returns the keyed items of a fetched body, parsed on the worker thread when it is large; errors as parseSourceBody's. */
+export async function parseAndKey(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
+  if (body.length < OFF_THREAD_MIN_CHARS || !canUseWorker()) return parseAndKeyHere(source, body, ctx);
   const w = startWorker();
   const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+  const done = new Promise<KeyedSource>((resolve, reject) => {
+    waiting.set(id, { keyed: [], resolve, reject });
     if (waiting.size === 1) w.ref();
-    w.postMessage({ id, source: { kind: source.kind, selectors: source.selectors, id: source.id }, body, url: ctx.url } satisfies ParseRequest);
   });
+  for (let at = 0; at < body.length; at += PART_CHARS) {
+    w.postMessage({ id, kind: 'part', text: body.slice(at, at + PART_CHARS) } satisfies ParseRequest);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  w.postMessage({ id, kind: 'parse', source: { kind: source.kind, selectors: source.selectors, id: source.id }, url: ctx.url } satisfies ParseRequest);
+  return done;
 }
 
-// The parsers (rss-parser and its XML stack) load on the first poll, not when the bot starts.
-async function parseHere(source: SourceRef, body: string, ctx: { url: string }): Promise<ParsedSource> {
-  const { parseSourceBody } = await import('./parse-source.js');
-  return parseSourceBody(source, body, ctx);
+/** Parses and keys a body on the calling thread (the worker's own work, and small bodies). */
+export async function parseAndKeyHere(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
+  // The parsers (rss-parser and its XML stack) load on the first poll, not when the bot starts.
+  const [{ parseSourceBody }, { assignDedupeKeys }] = await Promise.all([import('./parse-source.js'), import('../poll/dedupe-key.js')]);
+  const parsed = await parseSourceBody(source, body, ctx);
+  return { keyed: assignDedupeKeys(parsed.items), ttlMs: parsed.ttlMs };
 }
 
 function canUseWorker(): boolean {
@@ -53,9 +74,14 @@ function startWorker(): Worker {
   w.on('message', (answer: ParseAnswer) => {
     const entry = waiting.get(answer.id);
     if (!entry) return;
+    if (answer.kind === 'batch') {
+      for (const k of answer.keyed) entry.keyed.push(k);
+      setImmediate(() => w.postMessage({ id: answer.id, kind: 'next' } satisfies ParseRequest));
+      return;
+    }
     waiting.delete(answer.id);
     if (waiting.size === 0) w.unref();
-    if (answer.ok) entry.resolve(answer.parsed);
+    if (answer.kind === 'done') entry.resolve({ keyed: entry.keyed, ttlMs: answer.ttlMs });
     else entry.reject(new Error(answer.message));
   });
   // A crashed worker fails what it held; the next large body starts a new one.

@@ -1,6 +1,6 @@
 /**
- * The polling flow, top to bottom: due sources -> fetch -> parse (large bodies on a worker thread)
- * -> dedupe key -> store the new items, tag and route them -> record the source's state and next check.
+ * The polling flow, top to bottom: due sources -> fetch -> parse and dedupe key (large bodies on a
+ * worker thread) -> store the new items, tag and route them -> record the source's state and next check.
  * Storing goes in chunks of bounded time, yielding to the event loop between them, so a huge feed
  * never holds chat commands up. Each chunk is one transaction (items, tags and deliveries
  * together); the source's validators and state are written only after the last chunk, so a crash
@@ -12,17 +12,18 @@ import { FetchError, type FetchResult } from '../fetch/fetch-result.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
 import { describeError, type Logger } from '../log.js';
-import { parseOffThread } from '../parse/parse-off-thread.js';
+import { parseAndKey } from '../parse/parse-off-thread.js';
 import type { Db } from '../store/db.js';
 import { insertNewItems, updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
-import { assignDedupeKeys } from './dedupe-key.js';
 import { retagAndEdit, tagAndRoute } from './tag-and-route.js';
 
 /** How many sources are fetched at the same time. */
 export const POLL_CONCURRENCY = 8;
 /** How long one store chunk may hold the event loop before it commits and yields. */
-export const STORE_CHUNK_MS = 25;
+export const STORE_CHUNK_MS = 10;
+// The most items one step stores; with the time check between steps it bounds a chunk's overrun.
+const MAX_STEP_ITEMS = 8;
 
 export interface PollDeps {
   db: Db;
@@ -106,8 +107,8 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
     return report(source, 'not-modified', 0, 0, nextCheckAtMs, startedMs, deps);
   }
 
-  const parsed = await parseOffThread(source, fetched.body, { url: fetched.finalUrl });
-  const keyed = assignDedupeKeys(parsed.items);
+  const parsed = await parseAndKey(source, fetched.body, { url: fetched.finalUrl });
+  const keyed = parsed.keyed;
   const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   // The first poll of a source records what is already there without alerting anyone (no flood).
   const firstPoll = source.firstPolledAtMs === null;
@@ -147,7 +148,7 @@ export async function storeInChunks(keyed: readonly KeyedItem[], deps: Pick<Poll
       const t = performance.now();
       n += store(keyed.slice(i, i + step));
       i += step;
-      if (performance.now() - t < STORE_CHUNK_MS / 10 && step < 64) step *= 2;
+      if (performance.now() - t < STORE_CHUNK_MS / 10 && step < MAX_STEP_ITEMS) step *= 2;
       else if (performance.now() - t > STORE_CHUNK_MS / 2 && step > 1) step /= 2;
     } while (i < keyed.length && performance.now() - started < STORE_CHUNK_MS);
     return { n, i };
