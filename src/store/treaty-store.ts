@@ -170,7 +170,7 @@ const RANK_WINDOW = 50;
  * Most matches a search ranks. A very common word ("article", "convention") matches a large share
  * of the relevant items; then only its newest matches are ranked, so one query's work stays bounded.
  */
-export const SEARCH_RANKED_MATCHES = 5_000;
+export const SEARCH_RANKED_MATCHES = 250;
 
 /**
  * Runs a prepared FTS5 query over relevant items; returns matches best first (bm25 with title,
