@@ -175,7 +175,7 @@ export const SEARCH_RANKED_MATCHES = 250;
 /**
  * Runs a prepared FTS5 query over relevant items; returns matches best first (bm25 with title,
  * summary and text weighted 3:2:1), newest first on ties. FTS5 ranks and limits on its own: the
- * index holds relevant items only (migration 190), so no match needs a join to be filtered out.
+ * index holds relevant items only (migration 200), so no match needs a join to be filtered out.
  */
 export function searchItems(db: Db, ftsQuery: string, limit: number): ItemMatch[] {
   const s = searchStatements(db);

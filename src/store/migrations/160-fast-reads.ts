@@ -124,7 +124,7 @@ export const FAST_READ_MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 190,
+    version: 200,
     name: 'items full-text index holds relevant items only',
     up(db) {
       // Search lists relevant items only, and most polled items are not relevant: indexing only the
