@@ -89,7 +89,7 @@ function formatItems(lookup: ArticleLookup): Block[] {
   if (lookup.taggedItems === 0) return [{ type: 'context', spans: [{ text: `No tagged items cite Article ${lookup.article} yet.` }] }];
   const counts = lookup.concerns.map((c) => `${c.concern} ${c.count}`).join(' · ');
   const blocks: Block[] = [
-    { type: 'context', spans: [{ text: `${lookup.taggedItems} tagged item${lookup.taggedItems === 1 ? '' : 's'} cite Article ${lookup.article}${counts ? `: ${counts}` : ''}` }] },
+    { type: 'context', spans: [{ text: `${lookup.taggedItems} tagged item${lookup.taggedItems === 1 ? ' cites' : 's cite'} Article ${lookup.article}${counts ? `: ${counts}` : ''}` }] },
   ];
   const items = lookup.latestItems.map((item): Span[] => {
     const date = item.publishedAtMs === null ? 'undated' : new Date(item.publishedAtMs).toISOString().slice(0, 10);

@@ -85,6 +85,11 @@ describe('lookupArticle and answerArticle', () => {
     expect(latestItems[0]!.publishedAtMs).toBe(START_MS + 6 * DAY_MS);
   });
 
+  it('counts the citing items in a sentence that agrees with the number', () => {
+    expect(renderPlainText(answerArticle(db, '24'))).toContain('1 tagged item cites Article 24');
+    expect(renderPlainText(answerArticle(db, '28.4'))).toContain('7 tagged items cite Article 28');
+  });
+
   it('answers a zero-draft ref with its final article', () => {
     const text = renderPlainText(answerArticle(db, '17 zero'));
     expect(text).toContain('Zero-draft Article 17 is Article 4 of the final text.');
