@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { createEnrichWorker } from '../src/enrich/enrich-worker.js';
 import { silentLogger } from '../src/log.js';
-import { assignDedupeKeys } from '../src/poll/dedupe-key.js';
+import { assignDedupeKeys } from '../src/parse/dedupe-key.js';
 import { openDatabase } from '../src/store/db.js';
 import { countFullTexts, requeueFullText } from '../src/store/fulltext-store.js';
 import { insertNewItems } from '../src/store/items-store.js';

@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { join } from 'node:path';
 import { parseSourceBody } from '../src/parse/parse-source.js';
-import { assignDedupeKeys } from '../src/poll/dedupe-key.js';
+import { assignDedupeKeys } from '../src/parse/dedupe-key.js';
 import { tagAndRoute } from '../src/poll/tag-and-route.js';
 import { openDatabase } from '../src/store/db.js';
 import { insertNewItems } from '../src/store/items-store.js';

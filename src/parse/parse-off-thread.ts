@@ -58,7 +58,7 @@ export async function parseAndKey(source: SourceRef, body: string, ctx: { url: s
 /** Parses and keys a body on the calling thread (the worker's own work, and small bodies). */
 export async function parseAndKeyHere(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
   // The parsers (rss-parser and its XML stack) load on the first poll, not when the bot starts.
-  const [{ parseSourceBody }, { assignDedupeKeys }] = await Promise.all([import('./parse-source.js'), import('../poll/dedupe-key.js')]);
+  const [{ parseSourceBody }, { assignDedupeKeys }] = await Promise.all([import('./parse-source.js'), import('./dedupe-key.js')]);
   const parsed = await parseSourceBody(source, body, ctx);
   return { keyed: assignDedupeKeys(parsed.items), ttlMs: parsed.ttlMs };
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
-import { assignDedupeKeys } from '../../src/poll/dedupe-key.js';
+import { assignDedupeKeys } from '../../src/parse/dedupe-key.js';
 import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase } from '../../src/store/db.js';
 import { getFullText } from '../../src/store/fulltext-store.js';

@@ -104,7 +104,7 @@ describe('Slack HTTP mode under a 100 MB unsigned POST', () => {
       SLACK_PORT: '0', SLACK_API_URL: slack.url,
     });
     running.push(child);
-    const port = Number((await child.waitForLog('slack_http_listening')).port);
+    const port = Number((await child.waitForLog('slack http listening')).port);
     await child.waitForLog('bot started');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = child.memory();

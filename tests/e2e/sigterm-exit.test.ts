@@ -70,7 +70,7 @@ function openHalfRequest(port: number): Promise<void> {
 const MODES: [string, () => Record<string, string>, string[]][] = [
   ['console', () => ({}), []],
   ['Slack Socket Mode', () => ({ SLACK_BOT_TOKEN: 'xoxb-fake-sigterm', SLACK_APP_TOKEN: 'xapp-fake-sigterm', SLACK_API_URL: slack.url }), []],
-  ['Slack HTTP mode', () => ({ SLACK_BOT_TOKEN: 'xoxb-fake-sigterm', SLACK_SIGNING_SECRET: 'fake-signing-secret', SLACK_PORT: '0', SLACK_API_URL: slack.url }), ['slack_http_listening']],
+  ['Slack HTTP mode', () => ({ SLACK_BOT_TOKEN: 'xoxb-fake-sigterm', SLACK_SIGNING_SECRET: 'fake-signing-secret', SLACK_PORT: '0', SLACK_API_URL: slack.url }), ['slack http listening']],
   ['Matrix', () => ({ MATRIX_HOMESERVER_URL: matrix.url, MATRIX_ACCESS_TOKEN: matrix.accessToken, MATRIX_USER_ID: matrix.userId }), []],
 ];
 

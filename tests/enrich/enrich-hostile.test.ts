@@ -6,7 +6,7 @@ import type { SourceConfig } from '../../src/domain.js';
 import { createEnrichWorker } from '../../src/enrich/enrich-worker.js';
 import { MAX_ENRICH_ATTEMPTS } from '../../src/enrich/enrich-item.js';
 import { silentLogger } from '../../src/log.js';
-import { assignDedupeKeys } from '../../src/poll/dedupe-key.js';
+import { assignDedupeKeys } from '../../src/parse/dedupe-key.js';
 import { tagAndRoute } from '../../src/poll/tag-and-route.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { getFullText } from '../../src/store/fulltext-store.js';

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { countFullTexts, enqueueFullText, listDueFullTextJobs, requeueFullText } from '../../src/store/fulltext-store.js';
 import { insertNewItems } from '../../src/store/items-store.js';
 import { getSource, insertSource } from '../../src/store/sources-store.js';
-import { assignDedupeKeys } from '../../src/poll/dedupe-key.js';
+import { assignDedupeKeys } from '../../src/parse/dedupe-key.js';
 
 function item(id: number, over: Partial<Item> = {}): Item {
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KeyedItem, ParsedItem } from '../domain.js';
-import { parseHttpUrl } from '../parse/resolve-url.js';
+import { parseHttpUrl } from './resolve-url.js';
 
 // An item's identity, in order of trust:
 // 1. `guid:<guid>` when the feed gives one;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../../src/domain.js';
-import { assignDedupeKeys, canonicalizeUrl, hashContent } from '../../src/poll/dedupe-key.js';
+import { assignDedupeKeys, canonicalizeUrl, hashContent } from '../../src/parse/dedupe-key.js';
 
 function item(parts: Partial<ParsedItem>): ParsedItem {
   return { guid: null, url: null, title: 'T', summary: '', text: 'body', author: null, publishedAtMs: null, kind: 'post', ...parts };
