@@ -5,6 +5,7 @@
  * (the queue was full) and wait for a backfill.
  */
 import { statement, type Db } from './db.js';
+import type { ItemMatch } from './treaty-store.js';
 
 export type FullTextStatus = 'pending' | 'done' | 'failed' | 'skipped';
 
@@ -143,13 +144,7 @@ export function listBackfillItemIds(db: Db, sinceMs: number): number[] {
 }
 
 /** One full-text match: the item and a snippet around the match, with its bm25 rank (lower is better). */
-export interface FullTextMatch {
-  itemId: number;
-  title: string;
-  url: string | null;
-  sourceName: string;
-  publishedAtMs: number | null;
-  snippet: string;
+export interface FullTextMatch extends ItemMatch {
   rank: number;
 }
 
