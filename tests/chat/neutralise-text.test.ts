@@ -87,7 +87,7 @@ describe('mapMessageText', () => {
         { type: 'context', spans: [{ text: 'c\u202e' }] }, { type: 'list', items: [[{ text: 'l\u202e' }]] },
         { type: 'fields', fields: [{ label: 'k\u202e', value: 'v\u202e' }] }, { type: 'divider' },
       ],
-      image: { path: '/tmp/x.png', title: 't\u202e', alt: 'a\u202e', width: 1, height: 1 },
+      image: { path: 'charts/x.png', title: 't\u202e', alt: 'a\u202e', width: 1, height: 1 },
     };
     const out = mapMessageText(message, stripBidiControls);
     const { url } = (out.blocks[2] as { spans: { url?: string }[] }).spans[0]!;

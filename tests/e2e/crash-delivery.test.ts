@@ -1,35 +1,27 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
+import { compileProgram, type CompiledProgram } from '../helpers/build-bot.js';
 import { startFeedServer, type FeedEntry } from './feed-server.js';
 import { seededRandom } from '../../bench/generate.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const KILL_RUNS = 20;
 const feeds = new Map<string, FeedEntry[]>();
 let server: Awaited<ReturnType<typeof startFeedServer>>;
-let buildDir: string;
+let program: CompiledProgram;
 let work: string;
 
 beforeAll(async () => {
   server = await startFeedServer(feeds);
   // Compiled inside the project so the child finds package.json, knowledge/ and node_modules.
-  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
-  buildDir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'tw-crash-'));
-  work = mkdtempSync(join(buildDir, 'work-'));
-  // Type errors elsewhere in the tree must not stop the build of this one script (tsc still emits).
-  spawnSync(process.execPath, [
-    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), join(ROOT, 'tests', 'e2e', 'crash-child.ts'),
-    '--outDir', buildDir, '--rootDir', ROOT, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022',
-    '--skipLibCheck', '--types', 'node', '--strict', '--noEmitOnError', 'false',
-  ], { stdio: 'ignore', timeout: 60_000 });
-  if (!existsSync(join(buildDir, 'tests', 'e2e', 'crash-child.js'))) throw new Error('crash-child did not compile');
+  program = compileProgram('tests/e2e/crash-child.ts', 'tw-crash-');
+  work = mkdtempSync(join(program.dir, 'work-'));
 }, 90_000);
 afterAll(async () => {
   await server.close();
-  rmSync(buildDir, { recursive: true, force: true });
+  program.remove();
 });
 
 function entry(n: number): FeedEntry {
@@ -38,7 +30,7 @@ function entry(n: number): FeedEntry {
 
 /** Runs the child; with `kill`, SIGKILLs it `delayMs` after its `afterPosts`-th post (or 400 ms after start when it posts less). */
 function runChild(mode: 'run' | 'drain', kill: { afterPosts: number; delayMs: number } | null): Promise<void> {
-  const child = spawn(process.execPath, [join(buildDir, 'tests', 'e2e', 'crash-child.js'), join(work, 'db.sqlite'), join(work, 'sources.json'), join(work, 'record.jsonl'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [program.entry, join(work, 'db.sqlite'), join(work, 'sources.json'), join(work, 'record.jsonl'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
     let output = '';

@@ -1,42 +1,31 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
+import { compileProgram, type CompiledProgram } from '../helpers/build-bot.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { seededRandom } from '../../bench/generate.js';
 import { ANALYSIS_PARAGRAPHS, renderArticlePage, renderRss, type Entry } from './article-pages.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const KILL_RUNS = 8;
 const CHANNELS = 2;
 let server: FixtureServer;
-let buildDir: string;
+let program: CompiledProgram;
 let work: string;
 let entries: Entry[] = [];
 let pageRequests = 0;
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 beforeAll(async () => {
   server = await startFixtureServer({
     '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(renderRss(server, entries)),
   });
-  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
-  buildDir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'tw-enrich-crash-'));
-  work = mkdtempSync(join(buildDir, 'work-'));
-  spawnSync(process.execPath, [
-    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), join(ROOT, 'tests', 'enrich', 'enrich-crash-child.ts'),
-    '--outDir', buildDir, '--rootDir', ROOT, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022',
-    '--skipLibCheck', '--types', 'node', '--strict', '--noEmitOnError', 'false',
-  ], { stdio: 'ignore', timeout: 90_000 });
-  if (!existsSync(join(buildDir, 'tests', 'enrich', 'enrich-crash-child.js'))) throw new Error('enrich-crash-child did not compile');
+  program = compileProgram('tests/enrich/enrich-crash-child.ts', 'tw-enrich-crash-');
+  work = mkdtempSync(join(program.dir, 'work-'));
 }, 120_000);
 afterAll(async () => {
   await server.close();
-  rmSync(buildDir, { recursive: true, force: true });
+  program.remove();
 });
 
 // Each page answers after a short wait, so kills land while pages are in flight as well as between steps.
@@ -51,7 +40,7 @@ function addEntry(n: number): void {
 }
 
 function runChild(mode: 'run' | 'drain', kill: { afterLines: number; delayMs: number } | null): Promise<void> {
-  const child = spawn(process.execPath, [join(buildDir, 'tests', 'enrich', 'enrich-crash-child.js'), join(work, 'db.sqlite'), join(work, 'sources.json'), join(work, 'record.jsonl'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [program.entry, join(work, 'db.sqlite'), join(work, 'sources.json'), join(work, 'record.jsonl'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
     let lines = 0;
@@ -80,7 +69,7 @@ function runChild(mode: 'run' | 'drain', kill: { afterLines: number; delayMs: nu
 describe('enrichment across SIGKILL', () => {
   it(`loses nothing, alerts once and enriches each item once after ${KILL_RUNS} kills`, async () => {
     const seed = Date.now() % 100_000;
-    const next = random(seed);
+    const next = seededRandom(seed);
     writeFileSync(join(work, 'sources.json'), JSON.stringify([{ id: 'ngo', name: 'Rights Watchers', publisher: 'Rights Watchers', kind: 'feed', url: server.url('/feed.xml'), priority: 'high' }]));
     await runChild('drain', null); // first poll: nothing to alert
     let served = 0;

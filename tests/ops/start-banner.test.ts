@@ -8,9 +8,9 @@ const imported = (language: string, source: string, atMs: number): TreatyImport 
 
 describe('buildStartBanner', () => {
   it('names the sources, database, adapters, and how to import a missing official text', () => {
-    const lines = buildStartBanner({ enabledSources: 14, dbPath: '/tmp/x/tw.db', adapters: ['console'], officialText: NONE, treatyText: { mode: 'off' }, nowMs: NOW });
+    const lines = buildStartBanner({ enabledSources: 14, dbPath: 'data/tw.db', adapters: ['console'], officialText: NONE, treatyText: { mode: 'off' }, nowMs: NOW });
     expect(lines.join('\n')).toMatch(/sources: +14 sources/);
-    expect(lines.join('\n')).toMatch(/database: +\/tmp\/x\/tw\.db/);
+    expect(lines.join('\n')).toMatch(/database: +data\/tw\.db/);
     expect(lines.join('\n')).toMatch(/adapters: +console/);
     expect(lines.at(-1)).toMatch(/official text: English: not imported yet, not fetched by itself \(TREATYWATCH_TREATY_TEXT=off\).*treatywatch treaty import \[<file\|url>\] \(no argument: the UN document/);
   });
