@@ -167,21 +167,21 @@ export interface ItemMatch {
 /** Matches ranked before the date decides ties; more than any page of results shows. */
 const RANK_WINDOW = 50;
 /**
- * Most matches a search ranks. A very common word ("article", "convention") matches a large share
- * of the relevant items; then only its newest matches are ranked, so one query's work stays bounded.
+ * Most matches a search ranks: the newest ones. A very common word ("article", "convention")
+ * matches a large share of the relevant items, and ranking costs a few microseconds per match, so
+ * only its newest SEARCH_RANKED_MATCHES matches are ranked and older ones are never shown. A query
+ * with fewer matches has every match ranked.
  */
-export const SEARCH_RANKED_MATCHES = 250;
+export const SEARCH_RANKED_MATCHES = 1_000;
 
 /**
  * Runs a prepared FTS5 query over relevant items; returns matches best first (bm25 with title,
- * summary and text weighted 3:2:1), newest first on ties. FTS5 ranks and limits on its own: the
- * index holds relevant items only (migration 200), so no match needs a join to be filtered out.
+ * summary and text weighted 3:2:1), newest first on ties. The index holds relevant items only
+ * (migration 200), so no match needs a join to be filtered out.
  */
 export function searchItems(db: Db, ftsQuery: string, limit: number): ItemMatch[] {
   const s = searchStatements(db);
-  // Above the cap, rank only the newest SEARCH_RANKED_MATCHES matches (rowids grow with insertion).
-  const after = (s.nthNewest.get({ q: ftsQuery, cap: SEARCH_RANKED_MATCHES }) as number | undefined) ?? 0;
-  const top = s.ranked.all({ q: ftsQuery, after, window: Math.max(limit, RANK_WINDOW), limit }) as (ItemMatch & { rank: number })[];
+  const top = s.ranked.all({ q: ftsQuery, cap: SEARCH_RANKED_MATCHES, window: Math.max(limit, RANK_WINDOW), limit }) as (ItemMatch & { rank: number })[];
   return top.map(({ rank: _rank, ...m }) => ({ ...m, snippet: (s.snippet.get({ q: ftsQuery, id: m.itemId }) as string | undefined) ?? '' }));
 }
 
@@ -195,11 +195,14 @@ function prepareSearch(db: Db) {
       FROM article_texts_fts JOIN article_texts t ON t.id = article_texts_fts.rowid
       WHERE article_texts_fts MATCH @q AND t.language = @language
       ORDER BY bm25(article_texts_fts), t.position LIMIT @limit`),
-    nthNewest: db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH @q ORDER BY rowid DESC LIMIT 1 OFFSET @cap').pluck(),
+    // The candidates are the newest matches, a walk of the index in rowid order (rowids grow with
+    // insertion) that stops at the cap; only they are ranked. FTS5's own ORDER BY rank would score
+    // every match first, even with a rowid range.
     ranked: db.prepare(`
       SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs, top.rank AS rank
-      FROM (SELECT rowid, rank FROM items_fts
-            WHERE items_fts MATCH @q AND rank MATCH 'bm25(3.0, 2.0, 1.0)' AND rowid > @after
+      FROM (SELECT rowid, rank FROM (
+              SELECT rowid, bm25(items_fts, 3.0, 2.0, 1.0) AS rank FROM items_fts
+              WHERE items_fts MATCH @q ORDER BY rowid DESC LIMIT @cap)
             ORDER BY rank LIMIT @window) AS top
       JOIN items i ON i.id = top.rowid JOIN sources s ON s.id = i.source_id
       ORDER BY top.rank, COALESCE(i.published_at_ms, i.fetched_at_ms) DESC, i.id DESC LIMIT @limit`),
