@@ -1,17 +1,21 @@
 /**
  * When to look at a source again. After a success: the longest of the source's interval, the
- * feed's `ttl`, `Cache-Control: max-age` and `Retry-After`. After a failure: exponential backoff
- * from the interval with jitter, capped at a day and never earlier than `Retry-After`. A source is
- * never given up on: the result is always a finite time.
+ * feed's `ttl`, `Cache-Control: max-age` and `Retry-After`. After a failure: a short first retry
+ * (two minutes) that doubles with each failure in a row, shortened by jitter, capped at the source's
+ * own interval (and at a day), and never earlier than `Retry-After`. One transient failure therefore
+ * costs a source minutes, not a multiple of its interval. A source is never given up on: the result
+ * is always a finite time.
  */
 import { FetchError } from './fetch-result.js';
 
-/** The longest wait after failures, and the most a server's cache hints may push a check out. */
+/** The ceiling on waits after failures, and the most a server's cache hints may push a check out. */
 export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
 /** Transient failures (5xx, 429, network, timeout) stay quiet until this many in a row. */
 export const TRANSIENT_ERRORS_BEFORE_REPORT = 3;
 /** The shortest delay we schedule, whatever the inputs say. */
 export const MIN_DELAY_MS = 60_000;
+/** The wait after the first failure of a streak; it doubles with each failure that follows. */
+export const FIRST_RETRY_MS = 2 * 60_000;
 /** Backoff is shortened by up to this fraction so sources that failed together do not retry together. */
 export const BACKOFF_JITTER_RATIO = 0.2;
 
@@ -41,11 +45,13 @@ export function computeNextCheck(input: NextCheckInput): number {
   if (errorCount === 0) {
     return input.nowMs + Math.max(interval, hint(input.ttlMs), hint(input.maxAgeMs), retryAfter);
   }
-  // 2^errorCount times the interval; the exponent is clamped so the product stays finite.
-  const backoff = Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(errorCount, 40));
+  // FIRST_RETRY_MS x 2^(n-1), never longer than the source's own interval nor a day; the exponent is
+  // clamped so the product stays finite.
+  const ceiling = Math.min(MAX_BACKOFF_MS, interval);
+  const backoff = Math.min(ceiling, FIRST_RETRY_MS * 2 ** Math.min(errorCount - 1, 40));
   const random = clampUnit(finiteOr((input.random ?? Math.random)(), 0));
   const jittered = backoff * (1 - BACKOFF_JITTER_RATIO * random);
-  return input.nowMs + Math.round(Math.max(jittered, retryAfter));
+  return input.nowMs + Math.round(Math.max(jittered, retryAfter, MIN_DELAY_MS));
 }
 
 /** Returns true when a failure should be reported to the operator rather than retried quietly. */

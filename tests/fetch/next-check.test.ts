@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/fetch-result.js';
-import { computeNextCheck, MAX_BACKOFF_MS, shouldReportError, TRANSIENT_ERRORS_BEFORE_REPORT } from '../../src/fetch/next-check.js';
+import { computeNextCheck, FIRST_RETRY_MS, MAX_BACKOFF_MS, MIN_DELAY_MS, shouldReportError, TRANSIENT_ERRORS_BEFORE_REPORT } from '../../src/fetch/next-check.js';
 
 const NOW = Date.UTC(2026, 0, 15, 8, 0, 0);
 const MIN = 60_000;
@@ -31,28 +31,45 @@ describe('computeNextCheck after a success', () => {
 });
 
 describe('computeNextCheck after failures', () => {
+  it('retries a first failure after minutes, not a multiple of the interval', () => {
+    expect(FIRST_RETRY_MS).toBeLessThanOrEqual(5 * MIN);
+    expect(computeNextCheck({ ...base, intervalMs: 12 * HOUR, errorCount: 1 })).toBe(NOW + FIRST_RETRY_MS);
+  });
+
   it.each([
-    [1, HOUR],
-    [2, 2 * HOUR],
-    [3, 4 * HOUR],
-    [4, 8 * HOUR],
-    [5, 16 * HOUR],
-    [6, MAX_BACKOFF_MS],
-    [50, MAX_BACKOFF_MS],
-    [1_000_000, MAX_BACKOFF_MS],
-  ])('after %i failures in a row waits %i ms without jitter', (errorCount, delay) => {
+    [1, 2 * MIN],
+    [2, 4 * MIN],
+    [3, 8 * MIN],
+    [4, 16 * MIN],
+    [5, 30 * MIN],
+    [6, 30 * MIN],
+    [50, 30 * MIN],
+    [1_000_000, 30 * MIN],
+  ])('after %i failures in a row waits %i ms without jitter, capped at the 30-minute interval', (errorCount, delay) => {
     expect(computeNextCheck({ ...base, errorCount })).toBe(NOW + delay);
   });
 
-  it('grows strictly until the cap', () => {
-    const delays = [1, 2, 3, 4, 5, 6].map((errorCount) => computeNextCheck({ ...base, errorCount }) - NOW);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1] as number);
+  it('grows exponentially up to the interval of a daily source', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((errorCount) => computeNextCheck({ ...base, intervalMs: 24 * HOUR, errorCount }) - NOW);
+    for (let i = 1; i < delays.length; i++) {
+      const prev = delays[i - 1] as number;
+      expect(delays[i]).toBe(Math.min(2 * prev, 24 * HOUR));
+    }
+    expect(delays.at(-1)).toBe(24 * HOUR);
+  });
+
+  it('caps the wait at a day for a source polled weekly', () => {
+    expect(computeNextCheck({ ...base, intervalMs: 7 * 24 * HOUR, errorCount: 30 })).toBe(NOW + MAX_BACKOFF_MS);
+  });
+
+  it('never retries sooner than the shortest delay, even with jitter and a one-minute interval', () => {
+    expect(computeNextCheck({ ...base, intervalMs: MIN, errorCount: 3, random: () => 0.99 })).toBe(NOW + MIN_DELAY_MS);
   });
 
   it.each([0, 0.25, 0.5, 0.999999, 1, -3, 7, Number.NaN])('keeps jitter from random() = %s within 80-100%% of the backoff', (r) => {
-    const next = computeNextCheck({ ...base, errorCount: 2, random: () => r });
-    expect(next - NOW).toBeGreaterThanOrEqual(0.8 * 2 * HOUR);
-    expect(next - NOW).toBeLessThanOrEqual(2 * HOUR);
+    const next = computeNextCheck({ ...base, errorCount: 3, random: () => r });
+    expect(next - NOW).toBeGreaterThanOrEqual(0.8 * 8 * MIN);
+    expect(next - NOW).toBeLessThanOrEqual(8 * MIN);
     expect(Number.isFinite(next)).toBe(true);
   });
 

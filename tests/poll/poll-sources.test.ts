@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
+import { FIRST_RETRY_MS } from '../../src/fetch/next-check.js';
 import { pollSources, type PollDeps } from '../../src/poll/poll-sources.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { countItems } from '../../src/store/items-store.js';
@@ -88,6 +89,8 @@ describe('pollSources', () => {
     expect(byId['html']!.error).toMatch(/parse/);
     expect(getSource(db, 'busy')!.nextCheckAtMs).toBeGreaterThanOrEqual(clock.now + 3_600_000);
     expect(getSource(db, 'broken')).toMatchObject({ errorCount: 1, lastHttpStatus: 500 });
+    // A first failure is retried within minutes, not after the ten-minute interval or more.
+    expect(getSource(db, 'broken')!.nextCheckAtMs - clock.now).toBeLessThanOrEqual(FIRST_RETRY_MS);
 
     // Backing off: a forced poll right away leaves the failing sources alone.
     const retry = await pollSources(deps, { force: true });
