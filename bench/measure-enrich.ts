@@ -11,6 +11,9 @@ import { insertNewItems } from '../src/store/items-store.js';
 import { insertSource } from '../src/store/sources-store.js';
 import { seededRandom } from './generate.js';
 import { percentile, round, type Figure } from './run.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 /** Pages enriched in the stage. */
 export const ENRICH_BENCH_PAGES = 500;
@@ -55,7 +58,7 @@ export async function measureEnrich(dir: string, seed: number): Promise<Figure[]
     requeueFullText(db, items.map((i) => i.id), Date.now());
 
     const extractMs: number[] = [];
-    const worker = createEnrichWorker({
+    const worker = createEnrichWorker({ knowledge: KNOWLEDGE,
       db, log: silentLogger, now: Date.now, concurrency: 4, hostIntervalMs: 0,
       onOutcome: (o) => void (o.status === 'done' && extractMs.push(o.extractMs)),
     });

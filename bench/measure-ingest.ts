@@ -8,6 +8,9 @@ import { insertNewItems } from '../src/store/items-store.js';
 import { syncConfiguredSources } from '../src/store/sources-store.js';
 import { generateFeed, seededRandom } from './generate.js';
 import type { Sampled } from './samples.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const FEEDS = 20;
 const ITEMS_PER_FEED = 200;
@@ -69,7 +72,7 @@ async function ingest(dbPath: string, feeds: readonly string[]): Promise<number>
     const keyed = assignDedupeKeys(parsed.items);
     db.transaction(() => {
       const items = insertNewItems(db, source.id, keyed, { deliverable: true, fetchedAtMs: Date.now() });
-      tagAndRoute(db, items, Date.now());
+      tagAndRoute(db, KNOWLEDGE, items, Date.now());
     })();
   }
   const ms = performance.now() - t;

@@ -6,6 +6,9 @@ import { POLL_CONCURRENCY, pollSources } from '../src/poll/poll-sources.js';
 import { openDatabase } from '../src/store/db.js';
 import { syncConfiguredSources } from '../src/store/sources-store.js';
 import type { Sampled } from './samples.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const SOURCES = 200;
 const RUNS = 3;
@@ -33,7 +36,7 @@ export async function measurePollCycle(dir: string): Promise<Sampled[]> {
     syncConfiguredSources(db, Array.from({ length: SOURCES }, (_, i) => ({
       id: `s${i}`, name: `s${i}`, publisher: 'bench', kind: 'feed' as const, url: `http://127.0.0.1:${port}/feed/${i}.xml`,
     })), 'operator', 0);
-    const deps = { db, log: silentLogger, now: Date.now, fetchOptions: { allowPrivateAddresses: true } };
+    const deps = { db, knowledge: KNOWLEDGE, log: silentLogger, now: Date.now, fetchOptions: { allowPrivateAddresses: true } };
     await pollSources(deps, { force: true }); // first poll stores validators
     await pollSources(deps, { force: true }); // warm-up
     const cycles: number[] = [];

@@ -5,6 +5,9 @@ import { openDatabase } from '../src/store/db.js';
 import { seededRandom } from './generate.js';
 import { percentile, type Sampled } from './samples.js';
 import { fillSkewedStore, skewedArticle } from './skewed-store.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const LOOKUPS = 1_000;
 const SEARCHES = 300;
@@ -27,8 +30,8 @@ export function measureReads(dir: string, seed: number, items: number): Sampled[
     return random() < 0.5 ? String(article) : `${article}.${1 + Math.floor(random() * 4)}`;
   });
   const queries = Array.from({ length: SEARCHES }, () => WORDS[Math.floor(random() * WORDS.length)]!);
-  for (const ref of refs.slice(0, 100)) answerArticle(db, ref);
-  for (const q of queries.slice(0, 30)) answerSearch(db, q);
+  for (const ref of refs.slice(0, 100)) answerArticle(db, KNOWLEDGE.articles, ref);
+  for (const q of queries.slice(0, 30)) answerSearch(db, KNOWLEDGE.articles, q);
   const latest = db.prepare('SELECT item_id FROM article_latest WHERE article = ? ORDER BY at_ms DESC, item_id DESC LIMIT 5');
   const fts = db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT 10');
 
@@ -40,9 +43,9 @@ export function measureReads(dir: string, seed: number, items: number): Sampled[
   const searchP50: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Paired: the answer and its bare statement take turns on the same inputs.
-    const l = time(refs, (ref) => answerArticle(db, ref));
+    const l = time(refs, (ref) => answerArticle(db, KNOWLEDGE.articles, ref));
     const rl = time(refs, (ref) => latest.all(Number(ref.split('.')[0])));
-    const s = time(queries, (q) => answerSearch(db, q));
+    const s = time(queries, (q) => answerSearch(db, KNOWLEDGE.articles, q));
     const rs = time(queries, (q) => fts.all(q.split(' ').map((w) => `"${w}"`).join(' ')));
     lookup.push(percentile(l, 99));
     lookupP50.push(percentile(l, 50));

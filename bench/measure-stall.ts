@@ -7,6 +7,9 @@ import { syncConfiguredSources } from '../src/store/sources-store.js';
 import { upsertSubscription } from '../src/store/subscriptions-store.js';
 import { startBenchServer } from './measure-start.js';
 import type { Sampled } from './samples.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const RUNS = 3;
 
@@ -28,7 +31,7 @@ export async function measureStall(dir: string, seed: number): Promise<Sampled[]
       syncConfiguredSources(db, [{ id: 'large', name: 'Large', publisher: 'bench', kind: 'feed', url: `http://127.0.0.1:${server.port}/large.xml` }], 'operator', 0);
       db.prepare('UPDATE sources SET first_polled_at_ms = 0').run();
       upsertSubscription(db, 'console', 'bench', { digestCron: '0 8 * * *', digestTimeZone: 'UTC' }, 0);
-      const deps = { db, log: silentLogger, now: Date.now, processNewItems: (found: Parameters<typeof tagAndRoute>[1], nowMs: number) => tagAndRoute(db, found, nowMs) };
+      const deps = { db, knowledge: KNOWLEDGE, log: silentLogger, now: Date.now };
       const t = performance.now();
       stalls.push(await maxDelayDuring(async () => {
         const [report] = await pollSources(deps, { force: true });

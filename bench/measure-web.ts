@@ -12,6 +12,9 @@ import { lastWeeks } from '../src/web/week-window.js';
 import { seededRandom } from './generate.js';
 import { fillItems, ITEMS } from './measure-lookup.js';
 import { percentile, round, type Figure } from './run.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const RENDERS = 30;
 // The generated items are one a minute from this instant; "now" is just after the last one.
@@ -28,11 +31,11 @@ export function measureWeb(dir: string, seed: number): Figure[] {
   renderHomePage(db, NOW_MS); // warm-up: statements prepared, pages touched
 
   const home = time(RENDERS, () => renderHomePage(db, NOW_MS));
-  const heat = time(RENDERS, () => renderArticlesPage(db, NOW_MS));
+  const heat = time(RENDERS, () => renderArticlesPage(db, KNOWLEDGE.articles, NOW_MS));
   const heatSql = time(RENDERS, () => countArticleMentionsByWeek(db, lastWeeks(NOW_MS, 12)));
-  const article = time(RENDERS, (i) => renderArticlePage(db, refs[i]!, null));
+  const article = time(RENDERS, (i) => renderArticlePage(db, KNOWLEDGE.articles, refs[i]!, null));
   const feed = time(RENDERS, (i) => {
-    const resolved = resolveFeed(feeds[i]!);
+    const resolved = resolveFeed(KNOWLEDGE.articles, feeds[i]!);
     if (resolved === null || 'error' in resolved) throw new Error(`bench: bad feed path ${feeds[i]}`);
     buildFeed(resolved.spec, loadItemDigestFacts(db, listNewestItemIds(db, resolved.filter, FEED_ITEMS)), resolved.format, 'https://tracker.example/');
   });

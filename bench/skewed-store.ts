@@ -11,6 +11,9 @@ import type { Db } from '../src/store/db.js';
 import { syncConfiguredSources } from '../src/store/sources-store.js';
 import { saveClassification } from '../src/store/tags-store.js';
 import { seededRandom } from './generate.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 /** The generated items are one a minute from this instant. */
 export const FIRST_ITEM_MS = 1_700_000_000_000;
@@ -71,7 +74,7 @@ function classifyPool(seed: number): PoolEntry[] {
   return Array.from({ length: POOL }, (_, i) => {
     const text = generateSkewedText(random, TREATY_SHARE);
     const title = text.split('.')[0]!.slice(0, 120);
-    const result = classifyItem({ id: String(i), title, text, url: `https://news.example.org/p/${i}`, publisher: 'bench', published: '2025-10-01' });
+    const result = classifyItem({ id: String(i), title, text, url: `https://news.example.org/p/${i}`, publisher: 'bench', published: '2025-10-01' }, KNOWLEDGE);
     return { title, text, result };
   });
 }

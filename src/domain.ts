@@ -141,3 +141,13 @@ export interface Provision {
   letter: string | null;
   text: string;
 }
+
+/** The six official languages of the United Nations, in the order the UN lists them. */
+export const TEXT_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+/** A language the convention's text is published in (ISO 639-1 code). */
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+/** Returns whether `code` is one of the six official languages. */
+export function isTextLanguage(code: string): code is TextLanguage {
+  return (TEXT_LANGUAGES as readonly string[]).includes(code);
+}

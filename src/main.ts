@@ -11,6 +11,7 @@ import { startDeliveryWorker } from './deliver/delivery-worker.js';
 import { createEnrichWorker } from './enrich/enrich-worker.js';
 import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
+import { loadKnowledge, type Knowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger } from './log.js';
 import { createBotMetrics } from './ops/bot-metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
@@ -69,13 +70,14 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
   const config = parseConfig(opts.env);
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: opts.logWrite, now });
   loadCalendar(config.calendarFile);
+  const knowledge = loadKnowledge({ calendarFile: config.calendarFile });
   const db = openDatabase(config.dbPath);
   const opened: (() => Promise<void> | void)[] = [() => void db.close()];
   const closeOpened = async () => {
     for (const close of opened.splice(0).reverse()) await Promise.resolve().then(close).catch(() => undefined);
   };
   try {
-    return await runBot(opts, { config, log, db, now }, opened, closeOpened);
+    return await runBot(opts, { config, log, knowledge, db, now }, opened, closeOpened);
   } catch (err) {
     await closeOpened();
     throw err;
@@ -84,11 +86,11 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
 
 async function runBot(
   opts: StartOptions,
-  base: { config: Config; log: Logger; db: Db; now: () => number },
+  base: { config: Config; log: Logger; knowledge: Knowledge; db: Db; now: () => number },
   opened: (() => Promise<void> | void)[],
   closeOpened: () => Promise<void>,
 ): Promise<Bot> {
-  const { config, log, db, now } = base;
+  const { config, log, knowledge, db, now } = base;
   let leaseLost = false;
   const lease = acquireLease(db, 'start');
   opened.push(() => lease.release());
@@ -118,7 +120,7 @@ async function runBot(
     const baseUrl = () => config.publicUrl ?? `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${ops?.port ?? config.httpPort}/`;
     ops = await startOpsServer({
       port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
-      web: createWebHandler({ db, now, baseUrl }),
+      web: createWebHandler({ db, knowledge, now, baseUrl }),
       ready: () => ({
         database: db.open,
         scheduler: scheduler?.isRunning() ?? false,
@@ -131,7 +133,7 @@ async function runBot(
   const enabledSources = listSources(db).filter((s) => s.enabled).length;
   const officialText = readOfficialTextFacts(db);
   opts.write(buildStartBanner({ enabledSources, dbPath: config.dbPath, adapters: adapters.map((a) => a.name), officialText, treatyText: config.treatyText, nowMs: now() }).join('\n') + '\n');
-  const onCommand = createCommandHandler({ db, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
+  const onCommand = createCommandHandler({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, publicUrl: config.publicUrl });
   for (const adapter of adapters) {
     opened.push(() => adapter.stop());
     await adapter.start(onCommand);
@@ -150,18 +152,21 @@ async function runBot(
   const worker = startDeliveryWorker({
     db, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
   });
-  const enricher = createEnrichWorker({ db, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
+  const enricher = createEnrichWorker({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
   if (config.fullText.enabled) enricher.start();
   const cancelPolls = new AbortController();
   const poll = () => pollSources({
-    db, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
+    db, knowledge, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
     fullText: config.fullText.enabled, onReport: metrics.recordPoll,
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
   const running = startPollScheduler({ tick: async () => { await poll(); enricher.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
   scheduler = running;
   void running.runNow();
-  const treatyText = startAutoImport({ db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions, ...opts.treatyText });
+  const treatyText = startAutoImport({
+    db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions,
+    urls: knowledge.officialText.urls, articles: knowledge.articles, ...opts.treatyText,
+  });
   opened.push(() => treatyText.stop());
   log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath, sources: enabledSources, official_text: officialText.stored.map((t) => t.language).join(',') });
 

@@ -8,17 +8,11 @@
  * elsewhere), and "Article 12 applies from June" agrees with nothing.
  */
 import type { Mention } from '../domain.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
+import type { CitationWeights } from '../knowledge/relevance-rules.js';
 import { findArticle } from '../treaty/articles.js';
-import { normalizeText } from './normalize-text.js';
-import type { ConcernRules } from './tag-concerns.js';
-
-/** The weights of citation evidence, from `knowledge/relevance-rules.json` (`citationContext`). */
-export interface CitationWeights {
-  /** Added once when at least one citation is bound to this convention. */
-  cited: number;
-  /** Added once when a bound citation's context agrees with the article it cites. */
-  agrees: number;
-}
+import { normalizeText } from '../knowledge/normalize-text.js';
 
 /** What the citations of one item say about its relevance. */
 export interface CitationEvidence {
@@ -36,10 +30,16 @@ const GENERIC_WORDS = [
 ];
 const GENERIC = new Set(GENERIC_WORDS.map(stemOf));
 
-const stemCache = new Map<string, Set<string>>();
+// Title stems per article, worked out once per article table.
+const stemCache = new WeakMap<ArticleTables, Map<string, Set<string>>>();
 
 /** Returns the relevance evidence of the mentions bound to this convention. */
-export function weighCitations(mentions: readonly Mention[], title: string, weights: CitationWeights, concerns: ConcernRules): CitationEvidence {
+export function weighCitations(
+  mentions: readonly Mention[],
+  title: string,
+  weights: CitationWeights,
+  knowledge: { articles: ArticleTables; concerns: ConcernRules },
+): CitationEvidence {
   if (mentions.length === 0) return { logit: 0, cues: [] };
   const foldedTitle = normalizeText(title);
   const titleStems = stems(foldedTitle);
@@ -47,8 +47,8 @@ export function weighCitations(mentions: readonly Mention[], title: string, weig
     const sentence = normalizeText(m.sentence);
     const sentenceStems = stems(sentence);
     const article = Number.parseInt(m.ref, 10);
-    const subject = articleStems(article, Number.parseInt(m.cited_as, 10), m.version);
-    if (shares(subject, sentenceStems) || shares(subject, titleStems) || raisesLinkedConcern(article, sentence, foldedTitle, concerns)) {
+    const subject = articleStems(knowledge.articles, article, Number.parseInt(m.cited_as, 10), m.version);
+    if (shares(subject, sentenceStems) || shares(subject, titleStems) || raisesLinkedConcern(article, sentence, foldedTitle, knowledge.concerns)) {
       return { logit: weights.cited + weights.agrees, cues: ['citation', 'citation-agrees'] };
     }
   }
@@ -56,13 +56,15 @@ export function weighCitations(mentions: readonly Mention[], title: string, weig
 }
 
 /** Returns the stems of the article's title, in the numbering cited and in the final text. */
-function articleStems(finalArticle: number, citedAs: number, version: 'final' | 'zero'): Set<string> {
+function articleStems(tables: ArticleTables, finalArticle: number, citedAs: number, version: 'final' | 'zero'): Set<string> {
   const key = `${finalArticle}/${citedAs}/${version}`;
-  let out = stemCache.get(key);
+  let cache = stemCache.get(tables);
+  if (!cache) stemCache.set(tables, (cache = new Map()));
+  let out = cache.get(key);
   if (!out) {
-    const titles = [findArticle(finalArticle, 'final')?.title ?? '', version === 'zero' ? (findArticle(citedAs, 'zero')?.title ?? '') : ''];
+    const titles = [findArticle(tables, finalArticle, 'final')?.title ?? '', version === 'zero' ? (findArticle(tables, citedAs, 'zero')?.title ?? '') : ''];
     out = stems(normalizeText(titles.join(' ')));
-    stemCache.set(key, out);
+    cache.set(key, out);
   }
   return out;
 }

@@ -3,34 +3,33 @@
  * mentions and concerns. An item that is not about the convention gets no tags at all, so an
  * "Article 19" in an ICCPR post never reaches a digest.
  */
-import type { ClassifyInput } from './classify-types.js';
+import type { ClassifyInput, ClassifyKnowledge } from './classify-types.js';
 import type { ClassifyResult, Mention } from '../domain.js';
-import { extractMentions } from '../refs/extract-mentions.js';
+import { extractMentions, type MentionContext } from '../refs/extract-mentions.js';
 import { weighCitations } from './citation-context.js';
-import { normalizeText } from './normalize-text.js';
-import { loadRelevanceRules } from './relevance-rules.js';
+import { normalizeText } from '../knowledge/normalize-text.js';
 import { logistic, scoreRelevance } from './score-relevance.js';
-import { loadConcernRules, tagConcerns } from './tag-concerns.js';
+import { tagConcerns } from './tag-concerns.js';
 
 // Only a text with an article keyword can cite one; the rest skip the extractor.
 const CITATION_KEYWORD = /\b(?:art|para|§)/i;
 
 /** The signature of the article-reference extractor the classifier uses; tests pass their own. */
-export type MentionExtractor = (text: string, ctx: { published: string | null }) => Mention[];
+export type MentionExtractor = (text: string, ctx: MentionContext) => Mention[];
 
 /** Returns the tags of one item: relevance and score, articles (final numbering), concerns and mentions. */
-export function classifyItem(input: ClassifyInput, extract: MentionExtractor = extractMentions): ClassifyResult {
+export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge, extract: MentionExtractor = extractMentions): ClassifyResult {
   const raw = joinTitleAndText(input.title, input.text);
   const folded = normalizeText(raw);
-  const rules = loadRelevanceRules();
-  const mentions = CITATION_KEYWORD.test(raw) ? extract(raw, { published: input.published ?? null }) : [];
+  const rules = knowledge.relevance;
+  const mentions = CITATION_KEYWORD.test(raw) ? extract(raw, { published: input.published ?? null, knowledge }) : [];
   const doc = { text: folded, publisher: input.publisher ?? null, published: input.published ?? null, citesThisTreaty: mentions.length > 0 };
   const verdict = scoreRelevance(doc, rules);
   // The item's own citations of this convention, read in context, add to the text cues.
-  let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, loadConcernRules()).logit;
+  let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, knowledge).logit;
   const articles = selectFinestRefs(mentions);
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
-  const concerns = tagConcerns(folded, cited);
+  const concerns = tagConcerns(folded, cited, knowledge.concerns);
   // With a treaty in view and nothing else claiming the item, each subject of this convention it
   // raises (the concern taxonomy is this convention's subjects) is evidence too, up to a cap.
   if (verdict.contextOpen) logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * concerns.length);

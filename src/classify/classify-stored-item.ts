@@ -4,12 +4,12 @@
  */
 import type { ClassifyResult, Item } from '../domain.js';
 import { classifyItem } from './classify-item.js';
-import type { ClassifyInput } from './classify-types.js';
+import type { ClassifyInput, ClassifyKnowledge } from './classify-types.js';
 import { applyOriginRelevance, isRelevantByOrigin } from './relevant-by-origin.js';
 
 /** Returns the classification of a stored item, relevant by construction when its origin says so (treaty record, official documents). */
-export function classifyStoredItem(item: Item, source: { kind: string; publisher: string } | undefined): ClassifyResult {
-  return applyOriginRelevance(classifyItem(itemToClassifyInput(item)), isRelevantByOrigin(item, source));
+export function classifyStoredItem(item: Item, source: { kind: string; publisher: string } | undefined, knowledge: ClassifyKnowledge): ClassifyResult {
+  return applyOriginRelevance(classifyItem(itemToClassifyInput(item), knowledge), isRelevantByOrigin(item, source));
 }
 
 /** Returns the classifier input of a stored item: title, body (summary and text without repeats), source, UTC date. */

@@ -1,3 +1,5 @@
+import type { Knowledge } from '../knowledge/load-knowledge.js';
+
 /** What the classifier reads: an item's text and where it came from. */
 export interface ClassifyInput {
   id?: string;
@@ -9,3 +11,6 @@ export interface ClassifyInput {
   /** YYYY-MM-DD, or null when unknown. */
   published?: string | null;
 }
+
+/** The part of the knowledge the classifier reads: relevance and concern rules, article tables, instrument names. */
+export type ClassifyKnowledge = Pick<Knowledge, 'articles' | 'instruments' | 'concerns' | 'relevance'>;

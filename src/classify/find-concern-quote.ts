@@ -4,14 +4,14 @@
  * to the concern. Used to quote items in `concern <id>`.
  */
 import { splitSentences, formatSentence } from '../refs/split-sentences.js';
-import { normalizeText } from './normalize-text.js';
-import { loadConcernRules, type ConcernRules } from './tag-concerns.js';
+import { normalizeText } from '../knowledge/normalize-text.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 
 /** The longest quote, in characters. */
 export const MAX_QUOTE_CHARS = 280;
 
 /** Returns the best sentence of `text` for the concern, cut to MAX_QUOTE_CHARS, or null when none matches a cue. */
-export function findConcernQuote(text: string, concernId: string, rules: ConcernRules = loadConcernRules()): string | null {
+export function findConcernQuote(text: string, concernId: string, rules: ConcernRules): string | null {
   const concern = rules.concerns.find((c) => c.id === concernId);
   if (!concern || text.trim() === '') return null;
   const articleCue = new RegExp(`\\bart(?:icle|\\.)?s?\\s*(?:${concern.articles.join('|') || '\\d+'})\\b`, 'i');

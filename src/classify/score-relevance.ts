@@ -17,7 +17,7 @@
  * treaty in view: an anchor, a strong cue, or a citation bound to this convention. Strong cues
  * (names, symbols) count either way.
  */
-import { loadRelevanceRules, type RelevanceRules } from './relevance-rules.js';
+import type { RelevanceRules } from '../knowledge/relevance-rules.js';
 
 /** What relevance scoring reads: the item's folded text (see normalizeText) and its origin. */
 export interface RelevanceDocument {
@@ -42,7 +42,7 @@ export interface RelevanceVerdict {
 }
 
 /** Returns the rules' relevance verdict for a document. */
-export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules = loadRelevanceRules()): RelevanceVerdict {
+export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): RelevanceVerdict {
   let logit = rules.bias + publisherPrior(rules, doc.publisher);
   if (doc.published) {
     for (const prior of rules.datePriors) if (doc.published < prior.before) logit += prior.weight;

@@ -6,60 +6,10 @@
  * tag); (2) a cited article linked to the concern adds `articleBonus`, but only once a cue matched:
  * citing Article 24 alone never tags `safeguards`; (3) the concern is tagged at the threshold.
  */
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../project-path.js';
-import { compilePattern } from './normalize-text.js';
-
-/** One concern of the taxonomy, as loaded. */
-export interface ConcernRule {
-  id: string;
-  name: string;
-  description: string;
-  /** Final-numbering articles whose citation adds weight to the concern's cues. */
-  articles: number[];
-  cues: { pattern: string; weight: number; regex: RegExp; allRegex: RegExp }[];
-  examples: string[];
-  counterexamples: string[];
-  /** Concerns that always come with this one (dual criminality brings cross-border-cooperation). */
-  implies?: string[];
-}
-
-/** The concern taxonomy with its tagging thresholds. */
-export interface ConcernRules {
-  threshold: number;
-  longTextChars: number;
-  longTextThreshold: number;
-  articleBonus: number;
-  concerns: ConcernRule[];
-}
-
-let cached: ConcernRules | undefined;
-
-/** Returns the shipped concern taxonomy, read and compiled once. */
-export function loadConcernRules(): ConcernRules {
-  cached ??= parseConcernRules(readFileSync(projectPath('knowledge', 'concerns.json'), 'utf8'));
-  return cached;
-}
-
-/** Returns concern rules parsed from the JSON text of a taxonomy file. */
-export function parseConcernRules(json: string): ConcernRules {
-  const file = JSON.parse(json) as Omit<ConcernRules, 'concerns'> & {
-    concerns: (Omit<ConcernRule, 'cues'> & { cues: { pattern: string; weight: number }[] })[];
-  };
-  return {
-    ...file,
-    concerns: file.concerns.map((c) => ({
-      ...c,
-      cues: c.cues.map((cue) => {
-        const regex = compilePattern(cue.pattern);
-        return { ...cue, regex, allRegex: new RegExp(regex.source, regex.flags + 'g') };
-      }),
-    })),
-  };
-}
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 
 /** Returns the ids of the concerns a folded text raises, given the article numbers it cites. */
-export function tagConcerns(text: string, citedArticles: ReadonlySet<number>, rules: ConcernRules = loadConcernRules()): string[] {
+export function tagConcerns(text: string, citedArticles: ReadonlySet<number>, rules: ConcernRules): string[] {
   const long = text.length > rules.longTextChars;
   const threshold = long ? rules.longTextThreshold : rules.threshold;
   const tagged: string[] = [];

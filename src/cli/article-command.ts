@@ -1,4 +1,5 @@
 import { renderPlainText } from '../chat/render-text.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { parseCommandRef } from '../treaty/parse-command-ref.js';
 import { formatArticleLookup } from '../commands/answer-article.js';
 import { lookupArticle } from '../treaty/lookup-article.js';
@@ -13,7 +14,8 @@ export async function runArticle(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch article: give an article reference, e.g. 28.4\n${USAGE}`);
     return 2;
   }
-  const parsed = parseCommandRef(positional.join(' '), 'final');
+  const knowledge = loadKnowledge();
+  const parsed = parseCommandRef(knowledge.articles, positional.join(' '), 'final');
   if (!parsed.ok) {
     if (flags.has('json')) io.stdout(JSON.stringify({ error: parsed.error, suggestions: parsed.suggestions }, null, 2) + '\n');
     io.stderr(`treatywatch article: ${parsed.error}\n${USAGE}`);
@@ -21,7 +23,7 @@ export async function runArticle(args: string[], io: CliIo): Promise<number> {
   }
   const { db } = openCliContext(io);
   try {
-    const lookup = lookupArticle(db, parsed.ref);
+    const lookup = lookupArticle(db, knowledge.articles, parsed.ref);
     io.stdout(flags.has('json') ? JSON.stringify(lookup, null, 2) + '\n' : renderPlainText(formatArticleLookup(lookup)) + '\n');
     return 0;
   } finally {

@@ -15,12 +15,12 @@ const CLI_CONTEXT: CommandContext = { adapter: 'cli', channel: 'cli', userId: 'c
 export function chatCommand(name: string): CliCommand {
   return async (args, io) => {
     const { positional } = parseFlags(args);
-    const { config, log, db } = openCliContext(io);
+    const { config, log, knowledge, db } = openCliContext(io);
     try {
       // The answer covers the configured sources even before the bot first ran (like `sources`).
       const { configs, origin } = loadSourceConfigs(config.sourcesFile);
       syncConfiguredSources(db, configs, origin, Date.now());
-      const handle = createCommandHandler({ db, log, publicUrl: config.publicUrl });
+      const handle = createCommandHandler({ db, knowledge, log, publicUrl: config.publicUrl });
       const reply = await handle([name, ...positional].join(' '), CLI_CONTEXT);
       const text = renderPlainText(reply) + '\n';
       if (reply.kind === 'error') io.stderr(text);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { classifyItem } from '../classify/classify-item.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import type { ClassifyResult } from '../domain.js';
 import { parseItemLine } from '../classify/parse-item-line.js';
 import { describeError } from '../log.js';
@@ -14,6 +15,7 @@ export async function runClassify(args: string[], io: CliIo): Promise<number> {
     io.stderr(USAGE);
     return 2;
   }
+  const knowledge = loadKnowledge();
   let bad = 0;
   let lineNumber = 0;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
@@ -21,7 +23,7 @@ export async function runClassify(args: string[], io: CliIo): Promise<number> {
     if (line.trim() === '') continue;
     try {
       const input = parseItemLine(line);
-      io.stdout(JSON.stringify(formatResult(input.id ?? null, classifyItem(input))) + '\n');
+      io.stdout(JSON.stringify(formatResult(input.id ?? null, classifyItem(input, knowledge))) + '\n');
     } catch (err) {
       bad++;
       io.stderr(`treatywatch classify: line ${lineNumber}: ${describeError(err)}\n`);

@@ -1,4 +1,5 @@
 import { parseConfig, readEnvironment, configSecrets, type Config } from '../config.js';
+import { loadKnowledge, type Knowledge } from '../knowledge/load-knowledge.js';
 import { createLogger, type Logger } from '../log.js';
 import { openDatabase, type Db } from '../store/db.js';
 
@@ -29,19 +30,21 @@ export function processIo(): CliIo {
   };
 }
 
-/** What most commands need: config, a logger that keeps secrets out, and the open database. */
+/** What most commands need: config, a logger that keeps secrets out, the knowledge and the open database. */
 export interface CliContext {
   config: Config;
   log: Logger;
+  knowledge: Knowledge;
   db: Db;
 }
 
-/** Returns the config, logger and database for a command; the caller closes `db`. */
+/** Returns the config, logger, knowledge and database for a command; the caller closes `db`. */
 export function openCliContext(io: CliIo): CliContext {
   const config = parseConfig(io.env);
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: (l) => io.stderr(l + '\n') });
+  const knowledge = loadKnowledge({ calendarFile: config.calendarFile });
   const db = openDatabase(config.dbPath);
-  return { config, log, db };
+  return { config, log, knowledge, db };
 }
 
 /** Returns the flags (`--json`, `--since 3d`) and the positional arguments of a command line. */

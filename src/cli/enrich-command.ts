@@ -29,7 +29,7 @@ export async function runEnrich(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch enrich: ${(err as Error).message.replace(/^enrich --since: /, '--since: ')}\n${USAGE}\n`);
     return 2;
   }
-  const { config, log, db } = openCliContext(io);
+  const { config, log, knowledge, db } = openCliContext(io);
   try {
     if (!config.fullText.enabled) {
       io.stderr('treatywatch enrich: full text is switched off (TREATYWATCH_FULL_TEXT=off)\n');
@@ -40,7 +40,7 @@ export async function runEnrich(args: string[], io: CliIo): Promise<number> {
       const queued = requeueFullText(db, listBackfillItemIds(db, startedMs - periodMs), startedMs);
       const total = countDueFullTexts(db, startedMs);
       const progress = createProgress(io, total);
-      const worker = createEnrichWorker({ db, log, now: Date.now, hostIntervalMs: config.fullText.hostIntervalMs, onOutcome: progress.update });
+      const worker = createEnrichWorker({ db, knowledge, log, now: Date.now, hostIntervalMs: config.fullText.hostIntervalMs, onOutcome: progress.update });
       await worker.drain();
       progress.end();
       return { queued, ...progress.counts };

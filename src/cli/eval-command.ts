@@ -4,6 +4,7 @@ import { classifyItem } from '../classify/classify-item.js';
 import { devHalfOf, parseDevHalf, type DevHalf } from '../classify/dev-split.js';
 import { evaluateClassifier, type EvalCase, type EvalReport, type PrfScore } from '../classify/evaluate-classifier.js';
 import { parseGoldLine } from '../classify/parse-item-line.js';
+import { loadKnowledge, type Knowledge } from '../knowledge/load-knowledge.js';
 import { describeError } from '../log.js';
 import { projectPath } from '../project-path.js';
 import { parseFlags, type CliIo } from './cli-io.js';
@@ -37,9 +38,10 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const json = flags.has('json');
+  const knowledge = loadKnowledge();
 
   if (typeof goldPath === 'string') {
-    const { cases, bad } = evaluateFile(goldPath, io);
+    const { cases, bad } = evaluateFile(goldPath, knowledge, io);
     const report = evaluateClassifier(half ? cases.filter((c) => devHalfOf(c.id) === half) : cases);
     io.stdout(json ? JSON.stringify(report, null, 2) + '\n' : formatEvalReport(report));
     return bad > 0 ? 1 : 0;
@@ -54,7 +56,7 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   let bad = 0;
   const rows: EvalRow[] = [];
   for (const { set, path } of files) {
-    const evaluated = evaluateFile(path, io);
+    const evaluated = evaluateFile(path, knowledge, io);
     bad += evaluated.bad;
     rows.push(...splitRows(set, evaluated.cases, half));
   }
@@ -71,7 +73,7 @@ export function splitRows(set: string, cases: readonly EvalCase[], half: DevHalf
   return rows;
 }
 
-function evaluateFile(path: string, io: CliIo): { cases: EvalCase[]; bad: number } {
+function evaluateFile(path: string, knowledge: Knowledge, io: CliIo): { cases: EvalCase[]; bad: number } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -84,7 +86,7 @@ function evaluateFile(path: string, io: CliIo): { cases: EvalCase[]; bad: number
     if (line.trim() === '') return;
     try {
       const { input, gold, textOrigin } = parseGoldLine(line);
-      cases.push({ id: input.id ?? `line ${index + 1}`, gold, textOrigin, predicted: classifyItem(input) });
+      cases.push({ id: input.id ?? `line ${index + 1}`, gold, textOrigin, predicted: classifyItem(input, knowledge) });
     } catch (err) {
       bad++;
       io.stderr(`treatywatch eval: ${basename(path)} line ${index + 1}: ${describeError(err)}\n`);

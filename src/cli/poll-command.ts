@@ -17,12 +17,12 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
     io.stderr(`${USAGE}\n(the daemon, \`treatywatch start\`, polls on its own schedule)\n`);
     return 2;
   }
-  const { config, log, db } = openCliContext(io);
+  const { config, log, knowledge, db } = openCliContext(io);
   try {
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);
     syncConfiguredSources(db, configs, origin, Date.now());
     const reports = await withWriteLease(db, 'poll --once', () => pollSources(
-      { db, log, now: Date.now, fullText: config.fullText.enabled },
+      { db, knowledge, log, now: Date.now, fullText: config.fullText.enabled },
       { force: true },
     ));
     const rows = [...reports, ...waitingRows(db, reports)].sort((a, b) => a.sourceId.localeCompare(b.sourceId));

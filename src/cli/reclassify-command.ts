@@ -9,10 +9,10 @@ export async function runReclassify(args: string[], io: CliIo): Promise<number> 
     io.stderr('usage: treatywatch reclassify [--json]\n');
     return 2;
   }
-  const { db, log } = openCliContext(io);
+  const { db, log, knowledge } = openCliContext(io);
   try {
     const started = Date.now();
-    const { items, changed } = await withWriteLease(db, 'reclassify', () => reclassifyStoredItems(db, started));
+    const { items, changed } = await withWriteLease(db, 'reclassify', () => reclassifyStoredItems(db, knowledge, started));
     log.info('reclassified items', { items, changed, duration_ms: Date.now() - started });
     io.stdout(flags.has('json') ? JSON.stringify({ items, changed }) + '\n' : `reclassified ${items} items, ${changed} changed\n`);
     return 0;

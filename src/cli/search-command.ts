@@ -8,9 +8,9 @@ import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 export async function runSearch(args: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseFlags(args);
   const words = positional.join(' ');
-  const { db } = openCliContext(io);
+  const { db, knowledge } = openCliContext(io);
   try {
-    const result = searchTreaty(db, words);
+    const result = searchTreaty(db, knowledge.articles, words);
     if (result.query === null) {
       io.stderr('treatywatch search: give one or more words to search for\nUsage: treatywatch search <words> [--json]\n');
       return 1;

@@ -25,18 +25,18 @@ export async function runTreaty(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch treaty: --lang takes one of ar, zh, en, fr, ru, es\n${USAGE}`);
     return 2;
   }
-  const { db, config } = openCliContext(io);
+  const { db, config, knowledge } = openCliContext(io);
   try {
     // Asked for by the operator, so `off` (which keeps the running bot from requesting) does not apply.
     const setting = config.treatyText.mode === 'off' ? { mode: 'auto' as const } : config.treatyText;
-    const location = given ?? resolveTextLocation(setting, language);
+    const location = given ?? resolveTextLocation(setting, language, knowledge.officialText.urls);
     if (location === null) {
       io.stderr(`treatywatch treaty: TREATYWATCH_TREATY_TEXT names one mirror without {lang}; give the file or URL of the ${LANGUAGE_NAMES[language]} text\n`);
       return 2;
     }
     if (given === undefined) io.stderr(`treaty import: reading ${location}\n`);
     const onProgress = (line: string) => io.stderr(`treaty import: ${line}\n`);
-    const report = await withWriteLease(db, 'treaty import', () => importOfficialText(db, location, { language, onProgress }));
+    const report = await withWriteLease(db, 'treaty import', () => importOfficialText(db, location, { articles: knowledge.articles, language, onProgress }));
     io.stdout(`Imported the ${LANGUAGE_NAMES[language]} text: ${report.articles} articles (${report.provisions} provisions) from ${report.source} [${report.format}, sha256 ${report.sha256.slice(0, 12)}]\n`);
     return 0;
   } catch (err) {

@@ -4,7 +4,9 @@ import { errorMessage } from '../chat/message.js';
 import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
 import type { Db } from '../store/db.js';
 import { ArticleNotFoundError, lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
-import { LANGUAGE_NAMES, type TextLanguage } from '../treaty/official-text.js';
+import { LANGUAGE_NAMES } from '../treaty/official-text.js';
+import type { TextLanguage } from '../domain.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 
 /** The usage line shown with every error of the command. */
 export const ARTICLE_USAGE = 'article <ref> [zero|final] [ar|zh|en|fr|ru|es]';
@@ -15,11 +17,11 @@ const MAX_QUOTE_CHARS = 2_500;
 const MAX_SENTENCE_CHARS = 300;
 
 /** Returns the reply to `article <args>` in the channel's language (the ref's own wins): the lookup, or an error Message with the usage line (never throws). */
-export function answerArticle(db: Db, args: string, channelLanguage?: TextLanguage): Message {
-  const parsed = parseCommandRef(args, 'final');
+export function answerArticle(db: Db, tables: ArticleTables, args: string, channelLanguage?: TextLanguage): Message {
+  const parsed = parseCommandRef(tables, args, 'final');
   if (!parsed.ok) return errorMessage(parsed.error, ARTICLE_USAGE);
   try {
-    return formatArticleLookup(lookupArticle(db, parsed.ref, channelLanguage));
+    return formatArticleLookup(lookupArticle(db, tables, parsed.ref, channelLanguage));
   } catch (err) {
     const reason = err instanceof ArticleNotFoundError ? err.reason : 'The lookup failed; try again later.';
     return errorMessage(reason, ARTICLE_USAGE);

@@ -4,6 +4,7 @@ import { errorMessage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
 import { IMPORT_HINT } from './answer-article.js';
 import { displayRef } from '../treaty/parse-command-ref.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { searchTreaty, type TreatySearch } from '../treaty/search-treaty.js';
 import { countArticleTexts } from '../store/treaty-store.js';
 
@@ -11,10 +12,10 @@ import { countArticleTexts } from '../store/treaty-store.js';
 export const SEARCH_USAGE = 'search <words>';
 
 /** Returns the reply to `search <words>`: matching provisions and items, or an error Message (never throws). */
-export function answerSearch(db: Db, words: string): Message {
+export function answerSearch(db: Db, tables: ArticleTables, words: string): Message {
   let result: TreatySearch;
   try {
-    result = searchTreaty(db, words);
+    result = searchTreaty(db, tables, words);
   } catch {
     return errorMessage('The search failed; try other words.', SEARCH_USAGE);
   }

@@ -3,6 +3,7 @@ import { concernName } from '../deliver/concern-names.js';
 import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import { nextCronTime } from '../deliver/next-cron-time.js';
 import type { CommandContext } from '../chat/chat-adapter.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import type { Db } from '../store/db.js';
 import { deleteSubscription, findSubscription, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
 import { listSources } from '../store/sources-store.js';
@@ -11,8 +12,8 @@ import { parseSubscribe } from './parse-subscribe.js';
 import { didYouMean } from './suggest-name.js';
 
 /** Returns the reply to `subscribe <clauses>`: the channel's settings after the change. */
-export function answerSubscribe(db: Db, args: string, ctx: CommandContext, nowMs: number): Message {
-  const parsed = parseSubscribe(args, findSubscription(db, ctx.adapter, ctx.channel)?.digestTimeZone ?? 'UTC');
+export function answerSubscribe(db: Db, tables: ArticleTables, args: string, ctx: CommandContext, nowMs: number): Message {
+  const parsed = parseSubscribe(tables, args, findSubscription(db, ctx.adapter, ctx.channel)?.digestTimeZone ?? 'UTC');
   if (!parsed.ok) return errorMessage(parsed.error, usageOf('subscribe'));
   const settings = parsed.settings;
   const known = listSources(db).map((s) => s.id);

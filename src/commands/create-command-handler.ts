@@ -8,6 +8,7 @@ import { errorMessage, type Message } from '../chat/message.js';
 import type { FetchOptions } from '../fetch/fetch-url.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { listUnreportedFailures, markFailuresReported } from '../store/deliveries-store.js';
 import { findSubscription } from '../store/subscriptions-store.js';
 import { readTextLanguage } from '../treaty/official-text-sources.js';
@@ -25,6 +26,7 @@ import { linkToTracker } from './link-to-tracker.js';
 /** What the command handler needs; `checkFeedUrl` defaults to the real fetch-and-parse check. */
 export interface CommandDeps {
   db: Db;
+  knowledge: Knowledge;
   log: Logger;
   now?: () => number;
   checkFeedUrl?: CheckFeedUrl;
@@ -65,16 +67,16 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       case 'help':
         return buildHelp(args);
       case 'article':
-        return answerArticle(deps.db, args, readTextLanguage(findSubscription(deps.db, ctx.adapter, ctx.channel)?.language ?? ''));
+        return answerArticle(deps.db, deps.knowledge.articles, args, readTextLanguage(findSubscription(deps.db, ctx.adapter, ctx.channel)?.language ?? ''));
       case 'search':
-        return args === '' ? errorMessage('What should I search for?', usageOf('search')) : answerSearch(deps.db, args);
+        return args === '' ? errorMessage('What should I search for?', usageOf('search')) : answerSearch(deps.db, deps.knowledge.articles, args);
       case 'concern':
       case 'concerns':
-        return answerConcern(args, deps.db);
+        return answerConcern(deps.knowledge.concerns, args, deps.db);
       case 'digest':
         return answerDigest(deps.db, args, nowMs, findSubscription(deps.db, ctx.adapter, ctx.channel));
       case 'subscribe':
-        return answerSubscribe(deps.db, args, ctx, nowMs);
+        return answerSubscribe(deps.db, deps.knowledge.articles, args, ctx, nowMs);
       case 'unsubscribe':
       case 'settings':
         if (args !== '') return errorMessage(`"${name}" takes no arguments.`, usageOf(name));

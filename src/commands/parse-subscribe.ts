@@ -4,6 +4,7 @@
  * name; "Europe/Geneva", which people often type, is read as Europe/Zurich (the zone Geneva uses).
  */
 import { nextCronTime, parseCron, type CronSpec } from '../deliver/next-cron-time.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { findArticle } from '../treaty/articles.js';
 import { listConcerns } from '../deliver/concern-names.js';
 import type { SubscriptionSettings } from '../store/subscriptions-store.js';
@@ -17,17 +18,17 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 export type SubscribeParse = { ok: true; settings: SubscriptionSettings } | { ok: false; error: string };
 
 /** Returns the settings a `subscribe` argument string asks for ({} for a bare `subscribe`). */
-export function parseSubscribe(args: string, defaultTimeZone = 'UTC'): SubscribeParse {
+export function parseSubscribe(tables: ArticleTables, args: string, defaultTimeZone = 'UTC'): SubscribeParse {
   const settings: SubscriptionSettings = {};
   for (const clause of args.split(';').map((c) => c.trim()).filter((c) => c !== '')) {
     const [keyword = '', ...rest] = clause.split(/\s+/);
-    const error = applyClause(keyword.toLowerCase(), rest, settings, defaultTimeZone);
+    const error = applyClause(tables, keyword.toLowerCase(), rest, settings, defaultTimeZone);
     if (error) return { ok: false, error };
   }
   return { ok: true, settings };
 }
 
-function applyClause(keyword: string, rest: string[], s: SubscriptionSettings, defaultZone: string): string | null {
+function applyClause(tables: ArticleTables, keyword: string, rest: string[], s: SubscriptionSettings, defaultZone: string): string | null {
   switch (keyword) {
     case 'digest':
       return applyDigest(rest, s, defaultZone);
@@ -41,7 +42,7 @@ function applyClause(keyword: string, rest: string[], s: SubscriptionSettings, d
     }
     case 'article':
     case 'articles':
-      return applyList(rest, (v) => (isArticleRef(v) ? null : `"${v}" is not an article of the convention (1-68, e.g. 28 or 28.4).`), (l) => (s.filterArticles = l));
+      return applyList(rest, (v) => (isArticleRef(tables, v) ? null : `"${v}" is not an article of the convention (1-68, e.g. 28 or 28.4).`), (l) => (s.filterArticles = l));
     case 'concern':
     case 'concerns': {
       const ids = listConcerns().map((c) => c.id);
@@ -143,9 +144,9 @@ function parseOnOff(rest: string[]): boolean | null {
   return v === 'on' ? true : v === 'off' ? false : null;
 }
 
-function isArticleRef(v: string): boolean {
+function isArticleRef(tables: ArticleTables, v: string): boolean {
   const m = /^(\d{1,2})(?:\.\d{1,2})?(?:\.[a-z])?$/.exec(v);
-  return m !== null && findArticle(Number(m[1])) !== undefined;
+  return m !== null && findArticle(tables, Number(m[1])) !== undefined;
 }
 
 /** Returns the IANA zone for a name (with the aliases above), or null when unknown. */

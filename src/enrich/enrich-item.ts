@@ -12,6 +12,7 @@ import { FetchError } from '../fetch/fetch-result.js';
 import { fetchUrl, type BodyPolicy, type FetchOptions } from '../fetch/fetch-url.js';
 import { describeError } from '../log.js';
 import type { Db } from '../store/db.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { recordFullTextFailure, saveFullText, type FullTextJob } from '../store/fulltext-store.js';
 import { getItems } from '../store/items-store.js';
 import { getSource } from '../store/sources-store.js';
@@ -39,6 +40,7 @@ export type EnrichOutcome =
 /** What enriching needs. */
 export interface EnrichItemDeps {
   db: Db;
+  knowledge: Knowledge;
   now: () => number;
   fetchOptions?: FetchOptions;
   random?: () => number;
@@ -72,7 +74,7 @@ export async function enrichItem(job: FullTextJob, deps: EnrichItemDeps, signal?
     return recordFailure(job, err, deps);
   }
   if (!extraction.ok) return recordFailure(job, extraction.reason, deps, extraction.permanent);
-  const saved = storeEnrichment(deps.db, job.itemId, { title: extraction.title, text: extraction.text, finalUrl, contentType }, deps.now());
+  const saved = storeEnrichment(deps.db, deps.knowledge, job.itemId, { title: extraction.title, text: extraction.text, finalUrl, contentType }, deps.now());
   if (saved === null) return { status: 'cancelled', itemId: job.itemId };
   return { status: 'done', itemId: job.itemId, chars: extraction.text.length, tagsChanged: saved, extractMs };
 }
@@ -81,13 +83,13 @@ export async function enrichItem(job: FullTextJob, deps: EnrichItemDeps, signal?
  * Stores the text and re-tags the item in one transaction; returns whether its tags changed, or
  * null when the item was no longer waiting (enriched by another run, or deleted).
  */
-export function storeEnrichment(db: Db, itemId: number, page: { title: string; text: string; finalUrl: string; contentType: string | null }, nowMs: number): boolean | null {
+export function storeEnrichment(db: Db, knowledge: Knowledge, itemId: number, page: { title: string; text: string; finalUrl: string; contentType: string | null }, nowMs: number): boolean | null {
   return db.transaction(() => {
     const [item] = getItems(db, [itemId]);
     if (!item || !saveFullText(db, itemId, page, nowMs)) return null;
     const before = { relevant: item.relevant === true, articles: listItemRefs(db, itemId) };
     // The feed entry's summary stays part of the input: a teaser the page leaves out still counts.
-    const fromPage = classifyStoredItem({ ...item, text: page.text }, getSource(db, item.sourceId));
+    const fromPage = classifyStoredItem({ ...item, text: page.text }, getSource(db, item.sourceId), knowledge);
     // An item found relevant from its entry stays relevant: it may already sit in a digest.
     const result: ClassifyResult = { ...fromPage, relevant: fromPage.relevant || before.relevant };
     saveClassification(db, itemId, result, nowMs);

@@ -6,6 +6,7 @@
  */
 import type { FetchOptions } from '../fetch/fetch-url.js';
 import type { Logger } from '../log.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { listDueFullTextJobs, nextFullTextDueAt, postponeFullText, type FullTextJob } from '../store/fulltext-store.js';
 import { enrichItem, type EnrichOutcome } from './enrich-item.js';
@@ -21,6 +22,7 @@ export const IDLE_CHECK_MS = 60_000;
 /** What the worker needs. */
 export interface EnrichWorkerDeps {
   db: Db;
+  knowledge: Knowledge;
   log: Logger;
   now: () => number;
   fetchOptions?: FetchOptions;
@@ -75,7 +77,7 @@ export function createEnrichWorker(deps: EnrichWorkerDeps): EnrichWorker {
 
   async function run(job: FullTextJob, host: string): Promise<void> {
     try {
-      const outcome = await enrichItem(job, { db: deps.db, now: deps.now, fetchOptions: deps.fetchOptions }, abort.signal);
+      const outcome = await enrichItem(job, { db: deps.db, knowledge: deps.knowledge, now: deps.now, fetchOptions: deps.fetchOptions }, abort.signal);
       if (outcome.status !== 'cancelled') tries++;
       if ((outcome.status === 'retry' || outcome.status === 'failed') && outcome.retryAfterMs !== null) {
         // A 429 or 503 speaks for the whole host: its other items wait too.

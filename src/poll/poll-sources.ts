@@ -13,6 +13,7 @@ import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
 import { describeError, type Logger } from '../log.js';
 import { parseAndKey } from '../parse/parse-off-thread.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { insertNewItems, updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
@@ -27,6 +28,7 @@ const MAX_STEP_ITEMS = 8;
 
 export interface PollDeps {
   db: Db;
+  knowledge: Knowledge;
   log: Logger;
   now: () => number;
   fetchOptions?: FetchOptions;
@@ -115,10 +117,10 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
   let changed = 0;
   const stored = await storeInChunks(keyed, deps, (chunk) => {
     const items = insertNewItems(deps.db, source.id, chunk, { deliverable: !firstPoll, fetchedAtMs: startedMs });
-    if (items.length > 0) tagAndRoute(deps.db, items, startedMs, deps.fullText ?? true);
+    if (items.length > 0) tagAndRoute(deps.db, deps.knowledge, items, startedMs, deps.fullText ?? true);
     const inserted = new Set(items.map((i) => i.dedupeKey));
     const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, chunk.filter((k) => !inserted.has(k.key)), startedMs);
-    if (revised.length > 0) retagAndEdit(deps.db, revised, startedMs, deps.fullText ?? true);
+    if (revised.length > 0) retagAndEdit(deps.db, deps.knowledge, revised, startedMs, deps.fullText ?? true);
     changed += revised.length;
     return items.length;
   });

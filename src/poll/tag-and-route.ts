@@ -8,6 +8,7 @@ import { queueAlertEdits } from '../deliver/edit-alerts.js';
 import { routeNewItems } from '../deliver/route-items.js';
 import type { ClassifyResult, FullTextMode, Item, Source } from '../domain.js';
 import { selectForEnrichment } from '../enrich/select-for-enrichment.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { enqueueFullText } from '../store/fulltext-store.js';
 import { getSource } from '../store/sources-store.js';
@@ -22,8 +23,8 @@ export const MAX_PENDING_FULL_TEXTS = 1_000;
  * Tags new items (articles, concerns, relevance), writes the deliveries they owe, and queues the
  * ones whose linked page should be read in full (unless `fullText` is off); call inside the poll's transaction.
  */
-export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = true): void {
-  const results = tagItems(db, items, nowMs);
+export function tagAndRoute(db: Db, knowledge: Knowledge, items: Item[], nowMs: number, fullText = true): void {
+  const results = tagItems(db, knowledge, items, nowMs);
   routeNewItems(db, items, results, nowMs);
   const modes = new Map<string, FullTextMode>();
   const modeOf = (sourceId: string): FullTextMode => {
@@ -39,20 +40,20 @@ export function tagAndRoute(db: Db, items: Item[], nowMs: number, fullText = tru
  * per channel, item and kind, so nothing is posted twice as new), and edits the alerts already
  * composed for them; runs inside the poll's transaction.
  */
-export function retagAndEdit(db: Db, items: Item[], nowMs: number, fullText = true): void {
-  tagAndRoute(db, items, nowMs, fullText);
+export function retagAndEdit(db: Db, knowledge: Knowledge, items: Item[], nowMs: number, fullText = true): void {
+  tagAndRoute(db, knowledge, items, nowMs, fullText);
   queueAlertEdits(db, items.map((i) => i.id), nowMs);
 }
 
 /** Classifies items and saves their tags; returns each item's result by id. */
-export function tagItems(db: Db, items: readonly Item[], nowMs: number): Map<number, ClassifyResult> {
+export function tagItems(db: Db, knowledge: Knowledge, items: readonly Item[], nowMs: number): Map<number, ClassifyResult> {
   const sources = new Map<string, Source | undefined>();
   const results = new Map<number, ClassifyResult>();
   for (const item of items) {
     if (!sources.has(item.sourceId)) sources.set(item.sourceId, getSource(db, item.sourceId));
     let result: ClassifyResult;
     try {
-      result = classifyStoredItem(item, sources.get(item.sourceId));
+      result = classifyStoredItem(item, sources.get(item.sourceId), knowledge);
     } catch (cause) {
       throw new Error(`classify: item ${item.id}`, { cause });
     }
@@ -63,7 +64,7 @@ export function tagItems(db: Db, items: readonly Item[], nowMs: number): Map<num
 }
 
 /** Re-tags every stored item in batches (one transaction each); returns how many items there were and how many changed. */
-export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLASSIFY_BATCH_ITEMS): { items: number; changed: number } {
+export function reclassifyStoredItems(db: Db, knowledge: Knowledge, nowMs: number, batchItems = RECLASSIFY_BATCH_ITEMS): { items: number; changed: number } {
   let items = 0;
   let changed = 0;
   let lastId = 0;
@@ -73,7 +74,7 @@ export function reclassifyStoredItems(db: Db, nowMs: number, batchItems = RECLAS
       // An enriched item is re-tagged from its page's text, as enrichment tagged it.
       const item = fullText !== null ? { ...stored, text: fullText } : stored;
       const before = classified ? fingerprint(readStoredTags(db, item.id)) : null;
-      const result = classifyStoredItem(item, getSource(db, item.sourceId));
+      const result = classifyStoredItem(item, getSource(db, item.sourceId), knowledge);
       saveClassification(db, item.id, result, nowMs);
       if (before !== fingerprint(result)) changed++;
       lastId = item.id;

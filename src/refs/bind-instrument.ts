@@ -24,6 +24,7 @@ import {
   touchesOrganizationName,
   type InstrumentCue,
 } from './instrument-cues.js';
+import type { InstrumentCues } from '../knowledge/instrument-cues.js';
 
 /** Who a citation belongs to. */
 export type CitationOwner = 'this' | 'other' | 'organization';
@@ -70,8 +71,9 @@ export function bindCitation(
   sentence: SentenceSpan,
   previous: SentenceSpan | null,
   cuesIn: SentenceCueLookup,
+  known: InstrumentCues,
 ): CitationOwner {
-  return bindWithEvidence(text, citation, sentence, previous, cuesIn).owner;
+  return bindWithEvidence(text, citation, sentence, previous, cuesIn, known).owner;
 }
 
 /** Returns who `citation` belongs to and whether the text named that owner or nothing else claimed it. */
@@ -81,25 +83,26 @@ export function bindWithEvidence(
   sentence: SentenceSpan,
   previous: SentenceSpan | null,
   cuesIn: SentenceCueLookup,
+  known: InstrumentCues,
 ): Binding {
   const named = (owner: CitationOwner): Binding => ({ owner, evidence: 'named' });
-  if (isArticle19Organization(text, citation, sentence)) return named('organization');
+  if (isArticle19Organization(known, text, citation, sentence)) return named('organization');
   const owner = readOwnerPhrase(text, citation.end);
   if (owner !== null) {
-    const phrase = classifyInstrumentPhrase(owner);
+    const phrase = classifyInstrumentPhrase(known, owner);
     // "Article 8 of the Convention" in a sentence about the Strasbourg court is the ECHR's: a
     // generic "the Convention" is ours only when nothing else in the sentence claims it.
     if (phrase === 'this' && GENERIC_THIS.test(owner.trim()) && namesOtherEarlier(text, citation, sentence, cuesIn)) return named('other');
     if (phrase !== 'none') return named(phrase);
   }
   const before = text.slice(Math.max(sentence.start, citation.start - BEFORE_WINDOW_CHARS), citation.start);
-  const preceding = classifyPrecedingName(before);
+  const preceding = classifyPrecedingName(known, before);
   if (preceding !== 'none') return named(preceding);
-  const following = classifyFollowingName(text.slice(citation.end, citation.end + 80));
+  const following = classifyFollowingName(known, text.slice(citation.end, citation.end + 80));
   if (following !== 'none') return named(following);
   const backReference = /\b(?:whose|its|their)\s+$/i.exec(before);
   if (backReference) {
-    const antecedent = classifyAntecedent(text.slice(sentence.start, citation.start - backReference[0].length));
+    const antecedent = classifyAntecedent(known, text.slice(sentence.start, citation.start - backReference[0].length));
     if (antecedent !== 'none') return named(antecedent);
   }
   if (isAboutOtherInstrument(text, citation, sentence, previous, cuesIn)) return named('other');
@@ -115,7 +118,7 @@ export function readOwnerPhrase(text: string, end: number): string | null {
   return (stop ? rest.slice(0, stop.index) : rest).trim();
 }
 
-function isArticle19Organization(text: string, citation: Citation, sentence: SentenceSpan): boolean {
+function isArticle19Organization(known: InstrumentCues, text: string, citation: Citation, sentence: SentenceSpan): boolean {
   const only = citation.refs.length === 1 ? citation.refs[0] : undefined;
   if (citation.kind !== 'article' || !only || only.article !== 19 || only.paragraph !== null || only.letter !== null) return false;
   // The NGO writes its name in capitals; the treaty's article is "Article 19".
@@ -126,9 +129,9 @@ function isArticle19Organization(text: string, citation: Citation, sentence: Sen
   if (/^\s*:\s*Global Campaign/i.test(after) || NGO_INTRO_BEFORE.test(before)) return true;
   // In a list of organizations: "Human Rights Watch, Article 19, EFF".
   const listAfter = /^\s*(?:,|\band\b|&)\s*/.exec(after);
-  if (listAfter && touchesOrganizationName(after.slice(listAfter[0].length), true)) return true;
+  if (listAfter && touchesOrganizationName(known, after.slice(listAfter[0].length), true)) return true;
   const listBefore = /(?:,|\band|&)\s*$/.exec(before);
-  return listBefore !== null && touchesOrganizationName(before.slice(0, listBefore.index), false);
+  return listBefore !== null && touchesOrganizationName(known, before.slice(0, listBefore.index), false);
 }
 
 function isAboutOtherInstrument(

@@ -11,7 +11,9 @@
  * the two sentences before it, and then belongs to that article.
  */
 import type { Mention } from '../domain.js';
-import type { TextVersion } from '../treaty/articles.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
+import type { ArticleTables, TextVersion } from '../knowledge/article-tables.js';
+import type { InstrumentCues } from '../knowledge/instrument-cues.js';
 import { bindCitation, bindWithEvidence, type Binding, type SentenceCueLookup } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from '../treaty/parse-command-ref.js';
 import { findInstrumentCues, type InstrumentCue } from './instrument-cues.js';
@@ -32,7 +34,12 @@ export interface ChapterMention {
 export interface MentionContext {
   /** The item's date, YYYY-MM-DD, or null when unknown. */
   published: string | null;
+  /** The article tables and instrument names the extractor reads. */
+  knowledge: RefsKnowledge;
 }
+
+/** The part of the knowledge that reference extraction reads. */
+export type RefsKnowledge = Pick<Knowledge, 'articles' | 'instruments'>;
 
 // How far back a bare "paragraph 22" looks for the article it belongs to.
 const BARE_PARAGRAPH_SENTENCES_BACK = 2;
@@ -50,9 +57,10 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
   const citations = scanCitations(text).filter((c) => c.kind !== 'chapter');
   if (citations.length === 0) return [];
   const sentences = splitSentences(text);
-  const era = findNumberingEra(ctx.published);
+  const era = findNumberingEra(ctx.knowledge.articles, ctx.published);
   const documentHint = readDocumentVersion(text);
-  const cues = memoizeSentenceCues(text);
+  const known = ctx.knowledge.instruments;
+  const cues = memoizeSentenceCues(text, known);
   const mentions: Mention[] = [];
   let lastArticle: Resolved | null = null;
 
@@ -60,7 +68,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
     const sentenceIndex = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[sentenceIndex]!;
     const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1]! : null;
-    return { citation, sentenceIndex, sentence, binding: bindWithEvidence(text, citation, sentence, previous, cues) };
+    return { citation, sentenceIndex, sentence, binding: bindWithEvidence(text, citation, sentence, previous, cues, known) };
   });
   const otherArticles = articlesNamedAsOther(bound);
 
@@ -78,7 +86,7 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
       const resolved: Resolved | null =
         ref.article === null
           ? findOwningArticle(lastArticle, sentence, sentenceIndex)
-          : resolveRef(ref.article, { named, subject, era, documentHint }, sentence, sentenceIndex);
+          : resolveRef(ctx.knowledge.articles, ref.article, { named, subject, era, documentHint }, sentence, sentenceIndex);
       if (!resolved || (ref.paragraph !== null && (ref.paragraph < 1 || ref.paragraph > MAX_PARAGRAPH))) continue;
       if (ref.article !== null) lastArticle = resolved;
       mentions.push({
@@ -94,16 +102,16 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
 }
 
 /** Returns the chapters of this convention named in `text` ("Chapter IV", "Chapters IV and V"), in order. */
-export function extractChapterMentions(text: string): ChapterMention[] {
+export function extractChapterMentions(text: string, known: InstrumentCues): ChapterMention[] {
   const citations = scanCitations(text).filter((c) => c.kind === 'chapter');
   if (citations.length === 0) return [];
   const sentences = splitSentences(text);
-  const cues = memoizeSentenceCues(text);
+  const cues = memoizeSentenceCues(text, known);
   const out: ChapterMention[] = [];
   for (const citation of citations) {
     const index = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[index]!;
-    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues) !== 'this') continue;
+    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues, known) !== 'this') continue;
     const sentenceText = formatSentence(text, sentence, citation.start);
     for (const chapter of citation.chapters) out.push({ raw: citation.raw.replace(/\s+/g, ' '), chapter, sentence: sentenceText });
   }
@@ -119,12 +127,13 @@ function articlesNamedAsOther(bound: readonly { citation: { refs: { article: num
 }
 
 function resolveRef(
+  tables: ArticleTables,
   article: number,
   cues: { named: TextVersion | null; subject: string; era: ReturnType<typeof findNumberingEra>; documentHint: TextVersion | null },
   sentence: SentenceSpan,
   sentenceIndex: number,
 ): Resolved | null {
-  const resolved = resolveNumbering({ article, ...cues });
+  const resolved = resolveNumbering(tables, { article, ...cues });
   return resolved ? { article, ...resolved, block: sentence.block, sentenceIndex } : null;
 }
 
@@ -134,12 +143,12 @@ function findOwningArticle(last: Resolved | null, sentence: SentenceSpan, senten
 }
 
 // Instrument names are looked up only in sentences that cite something, once per sentence.
-function memoizeSentenceCues(text: string): SentenceCueLookup {
+function memoizeSentenceCues(text: string, known: InstrumentCues): SentenceCueLookup {
   const memo = new Map<number, InstrumentCue[]>();
   return (span) => {
     let cues = memo.get(span.start);
     if (!cues) {
-      cues = findInstrumentCues(text.slice(span.start, span.end)).map((c) => ({ ...c, start: c.start + span.start, end: c.end + span.start }));
+      cues = findInstrumentCues(known, text.slice(span.start, span.end)).map((c) => ({ ...c, start: c.start + span.start, end: c.end + span.start }));
       memo.set(span.start, cues);
     }
     return cues;

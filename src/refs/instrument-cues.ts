@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../project-path.js';
+/** Which instrument a text names, by the instrument cues of `knowledge/instruments.json` (`Knowledge.instruments`). */
+import type { InstrumentCues } from '../knowledge/instrument-cues.js';
 
 /** Which instrument a phrase names: another one, this convention, or none that we can tell. */
 export type InstrumentOwner = 'other' | 'this' | 'none';
@@ -11,26 +11,8 @@ export interface InstrumentCue {
   end: number;
 }
 
-interface CueFile {
-  others: { id: string; cues: string[] }[];
-  this_treaty: string[];
-  instrument_nouns: string[];
-  organizations: string[];
-}
-
-interface CompiledCues {
-  others: RegExp[];
-  thisTreaty: RegExp[];
-  nouns: RegExp;
-  nounAtEnd: RegExp;
-  organizations: RegExp[];
-}
-
-let compiled: CompiledCues | undefined;
-
 /** Returns every instrument named in `text`; other instruments win where a name overlaps ours ("Budapest Convention"). */
-export function findInstrumentCues(text: string): InstrumentCue[] {
-  const cues = loadCues();
+export function findInstrumentCues(cues: InstrumentCues, text: string): InstrumentCue[] {
   const others = findAll(text, cues.others).map((m) => ({ owner: 'other' as const, ...m }));
   const ours = findAll(text, cues.thisTreaty)
     .filter((m) => !others.some((o) => m.start < o.end && o.start < m.end))
@@ -39,27 +21,27 @@ export function findInstrumentCues(text: string): InstrumentCue[] {
 }
 
 /** Returns whom a noun phrase ("the ICCPR", "Jordan's cybercrime law", "the zero draft") names. */
-export function classifyInstrumentPhrase(phrase: string): InstrumentOwner {
-  const cues = findInstrumentCues(phrase);
+export function classifyInstrumentPhrase(known: InstrumentCues, phrase: string): InstrumentOwner {
+  const cues = findInstrumentCues(known, phrase);
   if (cues.some((c) => c.owner === 'other')) return 'other';
   if (cues.length > 0) return 'this';
-  return loadCues().nouns.test(phrase) ? 'other' : 'none';
+  return known.nouns.test(phrase) ? 'other' : 'none';
 }
 
 /** Returns whom the phrase ending exactly at the end of `before` names ("GDPR", "the ICCPR’s"), if anyone. */
-export function classifyPrecedingName(before: string): InstrumentOwner {
+export function classifyPrecedingName(known: InstrumentCues, before: string): InstrumentOwner {
   const tail = before.replace(/(?:['’]s?)?\s*$/, '');
-  const cues = findInstrumentCues(tail);
+  const cues = findInstrumentCues(known, tail);
   const last = cues.filter((c) => c.end === tail.length);
   if (last.some((c) => c.owner === 'other')) return 'other';
   if (last.length > 0) return 'this';
-  return loadCues().nounAtEnd.test(tail) ? 'other' : 'none';
+  return known.nounAtEnd.test(tail) ? 'other' : 'none';
 }
 
 /** Returns whom a name starting the text names ("GDPR requires", " ICCPR"): the instrument written after an article number. */
-export function classifyFollowingName(after: string): InstrumentOwner {
+export function classifyFollowingName(known: InstrumentCues, after: string): InstrumentOwner {
   const lead = /^\s*/.exec(after)![0].length;
-  const first = findInstrumentCues(after.slice(0, lead + 70)).filter((c) => c.start === lead);
+  const first = findInstrumentCues(known, after.slice(0, lead + 70)).filter((c) => c.start === lead);
   if (first.some((c) => c.owner === 'other')) return 'other';
   return first.length > 0 ? 'this' : 'none';
 }
@@ -72,10 +54,10 @@ const GENERIC_TREATY_NOUNS = /^(?:convention|treaty|protocol|agreement|resolutio
  * Malabo Convention, whose Article 29", "the decree ... its Article 24"). A bare "convention" or
  * "treaty" names no one.
  */
-export function classifyAntecedent(before: string): InstrumentOwner {
-  const cues = findInstrumentCues(before);
+export function classifyAntecedent(known: InstrumentCues, before: string): InstrumentOwner {
+  const cues = findInstrumentCues(known, before);
   const lastCue = cues[cues.length - 1];
-  const nouns = [...before.matchAll(new RegExp(loadCues().nouns.source, 'gi'))].filter((m) => !GENERIC_TREATY_NOUNS.test(m[0]));
+  const nouns = [...before.matchAll(new RegExp(known.nouns.source, 'gi'))].filter((m) => !GENERIC_TREATY_NOUNS.test(m[0]));
   const lastNoun = nouns[nouns.length - 1];
   const nounEnd = lastNoun ? lastNoun.index + lastNoun[0].length : -1;
   if (lastCue && lastCue.end >= nounEnd) return lastCue.owner;
@@ -83,9 +65,9 @@ export function classifyAntecedent(before: string): InstrumentOwner {
 }
 
 /** Returns whether `text` ends (or, when `atStart`, starts) with the name of a civil-society organization. */
-export function touchesOrganizationName(text: string, atStart: boolean): boolean {
+export function touchesOrganizationName(known: InstrumentCues, text: string, atStart: boolean): boolean {
   const trimmed = atStart ? text.trimStart() : text.trimEnd();
-  return findAll(trimmed, loadCues().organizations).some((m) => (atStart ? m.start === 0 : m.end === trimmed.length));
+  return findAll(trimmed, known.organizations).some((m) => (atStart ? m.start === 0 : m.end === trimmed.length));
 }
 
 function findAll(text: string, patterns: RegExp[]): { start: number; end: number }[] {
@@ -95,41 +77,4 @@ function findAll(text: string, patterns: RegExp[]): { start: number; end: number
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-function loadCues(): CompiledCues {
-  if (compiled) return compiled;
-  let file: CueFile;
-  try {
-    file = JSON.parse(readFileSync(projectPath('knowledge', 'instruments.json'), 'utf8')) as CueFile;
-  } catch (cause) {
-    throw new Error('refs: cannot read knowledge/instruments.json', { cause });
-  }
-  compiled = {
-    others: compileCues(file.others.flatMap((o) => o.cues)),
-    thisTreaty: compileCues(file.this_treaty),
-    nouns: new RegExp(`\\b(?:${file.instrument_nouns.map(toPattern).join('|')})\\b`, 'i'),
-    nounAtEnd: new RegExp(`\\b(?:${file.instrument_nouns.map(toPattern).join('|')})$`, 'i'),
-    organizations: compileCues(file.organizations),
-  };
-  return compiled;
-}
-
-// Acronyms ("ICCPR", "LED") match only in capitals so that "led" or "crc" in prose never count;
-// everything else ignores case. One regex per flag set keeps the scan to two passes.
-function compileCues(cues: string[]): RegExp[] {
-  const acronyms = cues.filter((c) => /[A-Z]{2}/.test(c) && c === c.toUpperCase());
-  const phrases = cues.filter((c) => !acronyms.includes(c));
-  const build = (list: string[], flags: string) =>
-    new RegExp(list.sort((a, b) => b.length - a.length).map(toPattern).join('|'), flags);
-  return [acronyms.length ? build(acronyms, 'g') : null, phrases.length ? build(phrases, 'gi') : null].filter(
-    (r): r is RegExp => r !== null,
-  );
-}
-
-function toPattern(cue: string): string {
-  const body = cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const open = /^\w/.test(cue) ? '\\b' : '';
-  const close = /\w$/.test(cue) ? '\\b' : '';
-  return `${open}${body}${close}`;
 }

@@ -4,7 +4,7 @@
  * A plain "draft" ("draft Article 5") means the zero-draft numbering only up to July 2024: from then
  * on the current draft already used the final numbering.
  */
-import type { TextVersion } from '../treaty/articles.js';
+import type { TextVersion } from '../knowledge/article-tables.js';
 import { readOwnerPhrase } from './bind-instrument.js';
 import type { NumberingEra } from './resolve-numbering.js';
 import type { Citation } from './scan-citations.js';

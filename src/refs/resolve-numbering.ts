@@ -12,7 +12,8 @@
  * Without any of these an ambiguous number is left untagged. Before the zero draft, numbers
  * referred to earlier negotiating documents: only an article named by its title is tagged.
  */
-import { findArticle, finalToZero, listDrafts, zeroToFinal, type TextVersion } from '../treaty/articles.js';
+import type { ArticleTables, TextVersion } from '../knowledge/article-tables.js';
+import { findArticle, finalToZero, zeroToFinal } from '../treaty/articles.js';
 
 /** The numbering period an item's date falls in. */
 export type NumberingEra = 'pre' | 'zero' | 'gap' | 'final' | 'unknown';
@@ -40,25 +41,25 @@ const GENERIC_WORDS = new Set([
 ]);
 
 /** Returns the numbering the citation uses and its final-text article number, or null to leave it untagged. */
-export function resolveNumbering(evidence: NumberingEvidence): { version: TextVersion; finalArticle: number } | null {
+export function resolveNumbering(tables: ArticleTables, evidence: NumberingEvidence): { version: TextVersion; finalArticle: number } | null {
   const { article, named, era } = evidence;
-  if (named) return mapToFinal(article, named);
-  const fromSubject = readSubjectVersion(article, evidence.subject, era === 'pre');
-  if (era === 'pre') return fromSubject ? mapToFinal(article, fromSubject) : null;
-  if (!isAmbiguous(article)) {
+  if (named) return mapToFinal(tables, article, named);
+  const fromSubject = readSubjectVersion(tables, article, evidence.subject, era === 'pre');
+  if (era === 'pre') return fromSubject ? mapToFinal(tables, article, fromSubject) : null;
+  if (!isAmbiguous(tables, article)) {
     const version: TextVersion = era === 'zero' || (era !== 'final' && evidence.documentHint === 'zero') ? 'zero' : 'final';
-    return mapToFinal(article, findArticle(article, version) ? version : 'final');
+    return mapToFinal(tables, article, findArticle(tables, article, version) ? version : 'final');
   }
-  if (fromSubject) return mapToFinal(article, fromSubject);
-  if (era === 'zero' || era === 'final') return mapToFinal(article, era);
-  return evidence.documentHint ? mapToFinal(article, evidence.documentHint) : null;
+  if (fromSubject) return mapToFinal(tables, article, fromSubject);
+  if (era === 'zero' || era === 'final') return mapToFinal(tables, article, era);
+  return evidence.documentHint ? mapToFinal(tables, article, evidence.documentHint) : null;
 }
 
 /** Returns the numbering period of a `YYYY-MM-DD` date, taken from the dated list of drafts. */
-export function findNumberingEra(published: string | null): NumberingEra {
+export function findNumberingEra(tables: ArticleTables, published: string | null): NumberingEra {
   if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return 'unknown';
   const day = published.slice(0, 10);
-  const drafts = listDrafts();
+  const drafts = tables.drafts;
   const zeroStart = drafts.find((d) => d.numbering === 'zero')?.date ?? '2023-05-29';
   const finalStart = drafts.find((d) => d.numbering === 'final')?.date ?? '2024-07-01';
   if (day < zeroStart) return 'pre';
@@ -68,18 +69,18 @@ export function findNumberingEra(published: string | null): NumberingEra {
 }
 
 /** Returns whether a cited number names different articles in the zero draft and the final text. */
-export function isAmbiguous(article: number): boolean {
-  return findArticle(article, 'zero') !== undefined && findArticle(article, 'final') !== undefined && zeroToFinal(article) !== article;
+export function isAmbiguous(tables: ArticleTables, article: number): boolean {
+  return findArticle(tables, article, 'zero') !== undefined && findArticle(tables, article, 'final') !== undefined && zeroToFinal(tables, article) !== article;
 }
 
 /** Returns the numbering whose title for `article` the subject words match better, or null on no clear winner. */
-export function readSubjectVersion(article: number, subject: string, needWholeTitle: boolean): TextVersion | null {
+export function readSubjectVersion(tables: ArticleTables, article: number, subject: string, needWholeTitle: boolean): TextVersion | null {
   const words = new Set(toWords(subject));
   if (words.size === 0) return null;
-  const zeroFinal = zeroToFinal(article);
-  const zeroTitles = new Set([...toWords(findArticle(article, 'zero')?.title), ...toWords(zeroFinal ? findArticle(zeroFinal)?.title : '')]);
-  const finalZero = finalToZero(article);
-  const finalTitles = new Set([...toWords(findArticle(article, 'final')?.title), ...toWords(finalZero ? findArticle(finalZero, 'zero')?.title : '')]);
+  const zeroFinal = zeroToFinal(tables, article);
+  const zeroTitles = new Set([...toWords(findArticle(tables, article, 'zero')?.title), ...toWords(zeroFinal ? findArticle(tables, zeroFinal)?.title : '')]);
+  const finalZero = finalToZero(tables, article);
+  const finalTitles = new Set([...toWords(findArticle(tables, article, 'final')?.title), ...toWords(finalZero ? findArticle(tables, finalZero, 'zero')?.title : '')]);
   if (needWholeTitle) {
     // Before the zero draft a number alone means nothing: the subject must name the article itself.
     const named = (titles: Set<string>) => titles.size > 0 && countShared(words, titles) >= Math.min(2, titles.size);
@@ -94,9 +95,9 @@ export function readSubjectVersion(article: number, subject: string, needWholeTi
   return zeroScore > finalScore ? 'zero' : 'final';
 }
 
-function mapToFinal(article: number, version: TextVersion): { version: TextVersion; finalArticle: number } | null {
-  if (!findArticle(article, version)) return null;
-  const finalArticle = version === 'zero' ? zeroToFinal(article) : article;
+function mapToFinal(tables: ArticleTables, article: number, version: TextVersion): { version: TextVersion; finalArticle: number } | null {
+  if (!findArticle(tables, article, version)) return null;
+  const finalArticle = version === 'zero' ? zeroToFinal(tables, article) : article;
   return finalArticle === undefined ? null : { version, finalArticle };
 }
 

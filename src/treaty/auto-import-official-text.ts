@@ -19,7 +19,8 @@ import type { Db } from '../store/db.js';
 import { findLatestTreatyImport } from '../store/treaty-store.js';
 import { clearTreatyTextAttempt, findTreatyTextAttempt, recordTreatyTextAttempt } from '../store/treaty-text-attempts-store.js';
 import { importOfficialText, TreatyImportError } from './import-official-text.js';
-import type { TextLanguage } from './official-text.js';
+import type { TextLanguage } from '../domain.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { resolveTextLocation, type TreatyTextSetting } from './official-text-sources.js';
 import { TreatyDownloadError, type ImportValidators } from './read-import-source.js';
 
@@ -35,8 +36,11 @@ export interface AutoImportDeps {
   setting: TreatyTextSetting;
   now: () => number;
   fetchOptions?: FetchOptions;
-  /** Overrides for tests: the UN URLs per language, the retry waits, the delay before the first attempt. */
-  urls?: Record<TextLanguage, string>;
+  /** The UN URL of each language (`Knowledge.officialText.urls`; tests serve the text locally). */
+  urls: Readonly<Record<TextLanguage, string>>;
+  /** The article table the text is checked against. */
+  articles: ArticleTables;
+  /** Overrides for tests: the retry waits, the delay before the first attempt. */
   retryDelaysMs?: readonly number[];
   startDelayMs?: number;
 }
@@ -75,7 +79,7 @@ export function startAutoImport(deps: AutoImportDeps): AutoImport {
 
   async function attempt(): Promise<void> {
     try {
-      const report = await importOfficialText(deps.db, location!, { fetchOptions: deps.fetchOptions, validators, signal: controller.signal, nowMs: deps.now() });
+      const report = await importOfficialText(deps.db, location!, { articles: deps.articles, fetchOptions: deps.fetchOptions, validators, signal: controller.signal, nowMs: deps.now() });
       clearTreatyTextAttempt(deps.db, LANGUAGE);
       deps.log.info('official text imported', { language: LANGUAGE, source: report.source, articles: report.articles, provisions: report.provisions, sha256: report.sha256 });
     } catch (err) {

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
-import { projectPath } from '../project-path.js';
-import { listArticles, readTsv } from './articles.js';
-import type { OfficialText, TextLanguage } from './official-text.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { OfficialText } from './official-text.js';
+import type { TextLanguage } from '../domain.js';
 
 /** What a text is checked against besides the article table. */
 export interface CheckOptions {
+  /** The article table the text must match. */
+  articles: ArticleTables;
   language?: TextLanguage;
   /** Paragraphs per article in a text already stored (another language): a translation has as many. */
   paragraphsPerArticle?: ReadonlyMap<number, number>;
@@ -17,10 +18,10 @@ export interface CheckOptions {
  * title table) and paragraph counts that differ from the stored text of another language. An empty
  * list means the text may be stored.
  */
-export function checkOfficialText(text: OfficialText, opts: CheckOptions = {}): string[] {
+export function checkOfficialText(text: OfficialText, opts: CheckOptions): string[] {
   const problems: string[] = [];
-  const titles = loadTitleTable(opts.language ?? 'en');
-  const expected = listArticles('final');
+  const titles = loadTitleTable(opts.articles, opts.language ?? 'en');
+  const expected = opts.articles.final;
   const found = new Map<number, number>();
   for (const a of text.articles) found.set(a.number, (found.get(a.number) ?? 0) + 1);
 
@@ -61,11 +62,9 @@ export function checkOfficialText(text: OfficialText, opts: CheckOptions = {}): 
  * `knowledge/articles-final.<language>.tsv` (columns article, title) when there is one, else
  * undefined, and the titles are not checked.
  */
-export function loadTitleTable(language: TextLanguage): Map<number, string> | undefined {
-  if (language === 'en') return new Map(listArticles('final').map((a) => [a.number, a.title]));
-  const file = `articles-final.${language}.tsv`;
-  if (!existsSync(projectPath('knowledge', file))) return undefined;
-  return new Map(readTsv(file).map((r) => [Number(r['article']), r['title'] ?? '']));
+export function loadTitleTable(tables: ArticleTables, language: TextLanguage): ReadonlyMap<number, string> | undefined {
+  if (language === 'en') return new Map(tables.final.map((a) => [a.number, a.title]));
+  return tables.translatedTitles.get(language);
 }
 
 /** Returns a title reduced to lower-case words, so case, punctuation and spacing do not count as differences. */

@@ -2,8 +2,9 @@
 import type { Db } from '../store/db.js';
 import { findTreatyTextAttempt, type TreatyTextAttempt } from '../store/treaty-text-attempts-store.js';
 import { listStoredTreatyTexts, type TreatyImport } from '../store/treaty-store.js';
-import { isTextLanguage, LANGUAGE_NAMES } from './official-text.js';
-import { resolveTextLocation, type TreatyTextSetting } from './official-text-sources.js';
+import { LANGUAGE_NAMES } from './official-text.js';
+import { isTextLanguage } from '../domain.js';
+import { mirrorLocation, type TreatyTextSetting } from './official-text-sources.js';
 
 /** What is known about the official texts: the import behind each stored language, and failed attempts at the English one. */
 export interface OfficialTextFacts {
@@ -36,7 +37,7 @@ function describeMissing(attempt: TreatyTextAttempt | undefined, nowMs: number, 
     const count = `${attempt.failures} failed attempt${attempt.failures === 1 ? '' : 's'}`;
     return `${count} at ${attempt.source} (last: ${attempt.lastError}); next attempt at ${formatInstant(Math.max(attempt.nextAttemptAtMs, nowMs))}`;
   }
-  if (setting?.mode === 'mirror') return `fetching it from ${resolveTextLocation(setting, 'en') ?? setting.location} now (TREATYWATCH_TREATY_TEXT)`;
+  if (setting?.mode === 'mirror') return `fetching it from ${mirrorLocation(setting.location, 'en') ?? setting.location} now (TREATYWATCH_TREATY_TEXT)`;
   if (setting?.mode === 'auto') return 'fetching it from the UN now (TREATYWATCH_TREATY_TEXT=auto)';
   return 'the bot fetches it from the UN unless TREATYWATCH_TREATY_TEXT is off';
 }

@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { countParagraphsPerArticle, replaceOfficialText } from '../store/treaty-store.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { checkOfficialText } from './check-official-text.js';
 import { convertHtmlToText } from './html-to-text.js';
-import type { OfficialText, TextLanguage } from './official-text.js';
+import type { TextLanguage } from '../domain.js';
+import type { OfficialText } from './official-text.js';
 import { parseOfficialText } from './parse-official-text.js';
 import { readImportSource, type ImportSource, type ImportValidators, type ReadImportOptions } from './read-import-source.js';
 
@@ -42,6 +44,8 @@ export class TreatyImportError extends Error {
 
 /** What an import may be given besides the location. */
 export interface ImportOptions extends Pick<ReadImportOptions, 'validators' | 'fetchOptions' | 'signal'> {
+  /** The article table the text is checked against. */
+  articles: ArticleTables;
   /** The document's language (English by default); the other languages' stored texts stay. */
   language?: TextLanguage;
   onProgress?: ImportProgress;
@@ -55,7 +59,7 @@ export type ImportProgress = (line: string) => void;
 export async function importOfficialText(
   db: Db,
   location: string,
-  opts: ImportOptions = {},
+  opts: ImportOptions,
 ): Promise<ImportReport> {
   const progress = opts.onProgress ?? (() => {});
   const source = await readImportSource(location, opts);
@@ -71,7 +75,7 @@ export async function importOfficialText(
   reportArticles(official, progress);
   // A translation has the paragraphs of the English text, when that is stored.
   const reference = language === 'en' ? undefined : countParagraphsPerArticle(db, 'en');
-  const problems = checkOfficialText(official, { language, paragraphsPerArticle: reference?.size ? reference : undefined });
+  const problems = checkOfficialText(official, { articles: opts.articles, language, paragraphsPerArticle: reference?.size ? reference : undefined });
   if (problems.length > 0) {
     const what = official.articles.length === 0 ? 'structure' : 'article table';
     throw new TreatyImportError(`treaty: ${location} does not match the convention's ${what}; nothing was changed`, problems, validators);

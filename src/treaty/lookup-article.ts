@@ -8,8 +8,10 @@ import {
   listLatestItemsForArticle,
   type CitingItem,
 } from '../store/treaty-store.js';
-import { findArticle, finalToZero, zeroToFinal, type TextVersion } from './articles.js';
-import { DEFAULT_TEXT_LANGUAGE, formatProvisionRef, type TextLanguage } from './official-text.js';
+import type { ArticleTables, TextVersion } from '../knowledge/article-tables.js';
+import { findArticle, finalToZero, zeroToFinal } from './articles.js';
+import { DEFAULT_TEXT_LANGUAGE, formatProvisionRef } from './official-text.js';
+import type { TextLanguage } from '../domain.js';
 
 /** Where the official text is published. */
 export const OFFICIAL_TEXT_URL = 'https://docs.un.org/en/A/RES/79/243';
@@ -54,15 +56,15 @@ export class ArticleNotFoundError extends Error {
 }
 
 /** Returns the lookup for a parsed ref; a zero-draft ref is answered for its final-text article. */
-export function lookupArticle(db: Db, ref: CommandRef, channelLanguage?: TextLanguage): ArticleLookup {
+export function lookupArticle(db: Db, tables: ArticleTables, ref: CommandRef, channelLanguage?: TextLanguage): ArticleLookup {
   const asked = { version: ref.version, ref: formatProvisionRef(ref.article, ref.paragraph, ref.letter) };
-  const finalNumber = ref.version === 'zero' ? zeroToFinal(ref.article) : ref.article;
-  const info = finalNumber === undefined ? undefined : findArticle(finalNumber, 'final');
+  const finalNumber = ref.version === 'zero' ? zeroToFinal(tables, ref.article) : ref.article;
+  const info = finalNumber === undefined ? undefined : findArticle(tables, finalNumber, 'final');
   if (finalNumber === undefined || !info) {
     throw new ArticleNotFoundError(`${ref.version === 'zero' ? 'zero-draft ' : ''}Article ${ref.article} has no article in the final text`);
   }
-  const zeroNumber = finalToZero(finalNumber);
-  const zeroInfo = zeroNumber === undefined ? undefined : findArticle(zeroNumber, 'zero');
+  const zeroNumber = finalToZero(tables, finalNumber);
+  const zeroInfo = zeroNumber === undefined ? undefined : findArticle(tables, zeroNumber, 'zero');
   const finalRef = formatProvisionRef(finalNumber, ref.paragraph, ref.letter);
 
   const askedLanguage = ref.language ?? channelLanguage ?? DEFAULT_TEXT_LANGUAGE;

@@ -2,15 +2,7 @@
  * Where the official text comes from: the UN document URL of each language (knowledge/official-text.json),
  * or an operator's mirror, as chosen by TREATYWATCH_TREATY_TEXT.
  */
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../project-path.js';
-import { isTextLanguage, TEXT_LANGUAGES, type TextLanguage } from './official-text.js';
-
-/** The official document and its URL per language. */
-export interface OfficialDocument {
-  symbol: string;
-  urls: Record<TextLanguage, string>;
-}
+import { isTextLanguage, type TextLanguage } from '../domain.js';
 
 /**
  * What TREATYWATCH_TREATY_TEXT says: `auto` imports the UN's text at first start, `off` never
@@ -18,24 +10,6 @@ export interface OfficialDocument {
  * carry `{lang}`, replaced by the language code, to serve every language.
  */
 export type TreatyTextSetting = { mode: 'auto' } | { mode: 'off' } | { mode: 'mirror'; location: string };
-
-let cached: OfficialDocument | undefined;
-
-/** Returns the official document's symbol and its URL in each of the six languages. */
-export function loadOfficialDocument(): OfficialDocument {
-  if (cached) return cached;
-  const path = projectPath('knowledge', 'official-text.json');
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { symbol?: unknown; documents?: Record<string, unknown> };
-  const urls = {} as Record<TextLanguage, string>;
-  for (const language of TEXT_LANGUAGES) {
-    const url = raw.documents?.[language];
-    if (typeof url !== 'string' || !/^https:\/\//.test(url)) throw new Error(`treaty: ${path} has no https URL for "${language}"`);
-    urls[language] = url;
-  }
-  if (typeof raw.symbol !== 'string') throw new Error(`treaty: ${path} has no document symbol`);
-  cached = { symbol: raw.symbol, urls };
-  return cached;
-}
 
 /** Returns the setting for a TREATYWATCH_TREATY_TEXT value; throws naming the variable and the fix. */
 export function parseTreatyTextSetting(raw: string): TreatyTextSetting {
@@ -62,11 +36,16 @@ export function parseTreatyTextSetting(raw: string): TreatyTextSetting {
  * else the UN's URL; null when the setting is `off`, or when a mirror without `{lang}` is asked for
  * another language than English.
  */
-export function resolveTextLocation(setting: TreatyTextSetting, language: TextLanguage, urls = loadOfficialDocument().urls): string | null {
+export function resolveTextLocation(setting: TreatyTextSetting, language: TextLanguage, urls: Readonly<Record<TextLanguage, string>>): string | null {
   if (setting.mode === 'off') return null;
   if (setting.mode === 'auto') return urls[language];
-  if (setting.location.includes('{lang}')) return setting.location.replaceAll('{lang}', language);
-  return language === 'en' ? setting.location : null;
+  return mirrorLocation(setting.location, language);
+}
+
+/** Returns where a mirror serves one language: its `{lang}` filled in, or the mirror itself for English only. */
+export function mirrorLocation(location: string, language: TextLanguage): string | null {
+  if (location.includes('{lang}')) return location.replaceAll('{lang}', language);
+  return language === 'en' ? location : null;
 }
 
 /** Returns the language for a `--lang` value or a trailing word such as "es"; undefined when it is none of the six. */

@@ -1,5 +1,5 @@
 /** The convention's official text as read from a document: articles split into provisions. */
-import type { Provision } from '../domain.js';
+import type { Provision, TextLanguage } from '../domain.js';
 
 /** One article as the document presents it. */
 export interface OfficialArticle {
@@ -10,20 +10,11 @@ export interface OfficialArticle {
   provisions: Provision[];
 }
 
-/** The six official languages of the United Nations, in the order the UN lists them. */
-export const TEXT_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-/** A language the convention's text is published in (ISO 639-1 code). */
-export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 /** The language the bot answers in when a channel asks for none, and falls back to. */
 export const DEFAULT_TEXT_LANGUAGE: TextLanguage = 'en';
 
 /** The English name of each language, for replies and logs. */
 export const LANGUAGE_NAMES: Record<TextLanguage, string> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
-
-/** Returns whether `code` is one of the six official languages. */
-export function isTextLanguage(code: string): code is TextLanguage {
-  return (TEXT_LANGUAGES as readonly string[]).includes(code);
-}
 
 /** The whole text, in document order. */
 export interface OfficialText {

@@ -13,8 +13,8 @@
  *    official text in that language.
  * A leading "§" is read as "article": in a lookup command there is nothing else it could mean.
  */
-import { listArticles, type TextVersion } from './articles.js';
-import { isTextLanguage, type TextLanguage } from './official-text.js';
+import type { ArticleTables, TextVersion } from '../knowledge/article-tables.js';
+import { isTextLanguage, type TextLanguage } from '../domain.js';
 
 /** One article, paragraph or subparagraph of a given numbering. */
 export interface CommandRef {
@@ -46,7 +46,7 @@ type Token = { kind: 'number'; value: number; text: string } | { kind: 'word'; t
 type Role = 'article' | 'paragraph' | 'letter' | null;
 
 /** Returns the article reference in `input`, validated against the article table of its numbering. */
-export function parseCommandRef(input: string, defaultVersion: TextVersion = 'final'): CommandRefResult {
+export function parseCommandRef(tables: ArticleTables, input: string, defaultVersion: TextVersion = 'final'): CommandRefResult {
   const normalized = normalizeInput(input);
   if (normalized === '') return fail(`Give an article reference. ${USAGE}`);
 
@@ -92,7 +92,7 @@ export function parseCommandRef(input: string, defaultVersion: TextVersion = 'fi
   if (versions.size > 1) return fail('Say either "zero" or "final", not both.');
   if (languages.size > 1) return fail('Ask for one language at a time (ar, zh, en, fr, ru or es).');
   const version = versions.values().next().value ?? defaultVersion;
-  const result = resolveParts(numbers, letters, version);
+  const result = resolveParts(tables, numbers, letters, version);
   const language = languages.values().next().value;
   return result.ok && language !== undefined ? { ok: true, ref: { ...result.ref, language } } : result;
 }
@@ -111,14 +111,14 @@ export function displayRef(article: number, paragraph: number | null, letter: st
 }
 
 /** Returns the article numbers of a numbering nearest to `article` (one, or two on a tie). */
-export function findNearestArticles(article: number, version: TextVersion): number[] {
-  const numbers = listArticles(version).map((a) => a.number);
+export function findNearestArticles(tables: ArticleTables, article: number, version: TextVersion): number[] {
+  const numbers = tables[version].map((a) => a.number);
   let best = Infinity;
   for (const n of numbers) best = Math.min(best, Math.abs(n - article));
   return numbers.filter((n) => Math.abs(n - article) === best);
 }
 
-function resolveParts(numbers: { value: number; role: Role }[], letters: string[], version: TextVersion): CommandRefResult {
+function resolveParts(tables: ArticleTables, numbers: { value: number; role: Role }[], letters: string[], version: TextVersion): CommandRefResult {
   if (numbers.length === 0) return fail(`No article number found. ${USAGE}`);
   if (numbers.length > 2 || letters.length > 1) {
     return fail(`One article at a time, as article, paragraph, letter (like 28.4.b). ${USAGE}`);
@@ -130,10 +130,10 @@ function resolveParts(numbers: { value: number; role: Role }[], letters: string[
   const paragraph = rest[0]?.value ?? null;
 
   const article = articleEntry.value;
-  const table = listArticles(version);
+  const table = tables[version];
   const last = table[table.length - 1]?.number ?? 0;
   if (!table.some((a) => a.number === article)) {
-    const suggestions = findNearestArticles(article, version);
+    const suggestions = findNearestArticles(tables, article, version);
     const where = version === 'zero' ? 'the zero draft' : 'the final text';
     const nearest = suggestions.map((n) => `Article ${n}`).join(' or ');
     return fail(`There is no Article ${article} in ${where}; the articles run from 1 to ${last}. Nearest: ${nearest}.`, suggestions);

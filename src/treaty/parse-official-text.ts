@@ -20,8 +20,8 @@
  *    subparagraph x when x is the next letter; "(i)", "(ii)"... after another letter are roman
  *    items kept inside their subparagraph. Any other block continues the current provision.
  */
-import type { Provision } from '../domain.js';
-import { formatProvisionRef, type OfficialArticle, type OfficialText, type TextLanguage } from './official-text.js';
+import type { Provision, TextLanguage } from '../domain.js';
+import { formatProvisionRef, type OfficialArticle, type OfficialText } from './official-text.js';
 import { readArticleNumber, readNumber, textLayout, type TextLayout } from './text-languages.js';
 
 // UN documents print a job number ("24-24316", "V.24-12345 (E)") and "page/pages" on every page.

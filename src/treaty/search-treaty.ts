@@ -8,6 +8,7 @@
 import type { Db } from '../store/db.js';
 import { searchFullTexts, type FullTextMatch } from '../store/fulltext-store.js';
 import { searchArticleTexts, searchItems } from '../store/treaty-store.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { findArticle } from './articles.js';
 
 /** At most this many terms are searched; the rest are dropped. */
@@ -54,24 +55,24 @@ export function buildFtsQuery(terms: readonly string[], mode: 'and' | 'or'): str
 }
 
 /** Returns the provisions and items matching `words`, ranked by bm25. */
-export function searchTreaty(db: Db, words: string, limit = SEARCH_LIMIT): TreatySearch {
+export function searchTreaty(db: Db, tables: ArticleTables, words: string, limit = SEARCH_LIMIT): TreatySearch {
   const terms = extractSearchTerms(words);
   const strict = buildFtsQuery(terms, 'and');
   if (strict === null) return { words, query: null, broadened: false, provisions: [], items: [] };
-  let result = runQuery(db, strict, limit);
+  let result = runQuery(db, tables, strict, limit);
   let query = strict;
   let broadened = false;
   if (result.provisions.length === 0 && result.items.length === 0 && terms.length > 1) {
     query = buildFtsQuery(terms, 'or')!;
-    result = runQuery(db, query, limit);
+    result = runQuery(db, tables, query, limit);
     broadened = true;
   }
   return { words, query, broadened, ...result };
 }
 
-function runQuery(db: Db, query: string, limit: number): Pick<TreatySearch, 'provisions' | 'items'> {
+function runQuery(db: Db, tables: ArticleTables, query: string, limit: number): Pick<TreatySearch, 'provisions' | 'items'> {
   try {
-    const provisions = searchArticleTexts(db, query, limit).map((p) => ({ ...p, title: findArticle(p.article)?.title ?? '' }));
+    const provisions = searchArticleTexts(db, query, limit).map((p) => ({ ...p, title: findArticle(tables, p.article)?.title ?? '' }));
     return { provisions, items: mergeItemMatches(searchItems(db, query, limit), searchFullTexts(db, query, limit), limit) };
   } catch (cause) {
     throw new Error(`treaty: search ${JSON.stringify(query)}`, { cause });

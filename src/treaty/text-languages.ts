@@ -5,7 +5,7 @@
  * ("4." or "4 -" or "四、"; "(b)", "b)", "(ب)" or "（二）"). Each marker is read into the
  * canonical numbering: paragraph 4, letter "b", chapter "IV".
  */
-import type { TextLanguage } from './official-text.js';
+import type { TextLanguage } from '../domain.js';
 
 /** The rules the parser follows for one language. */
 export interface TextLayout {

@@ -1,6 +1,7 @@
 import { concernName } from '../deliver/concern-names.js';
 import { formatDate } from '../deliver/build-digest.js';
 import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import type { Db } from '../store/db.js';
 import { listQuotedItemsForArticle } from '../store/tracker-store.js';
 import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
@@ -20,12 +21,12 @@ export class PageError extends Error {
 }
 
 /** Returns the page of an article or provision ("28", "28.4"): title, chapter, official text, zero-draft number, citing items with quotes; `week` (a Monday, YYYY-MM-DD) narrows the items to that week. */
-export function renderArticlePage(db: Db, refText: string, week: string | null): string {
-  const parsed = parseCommandRef(refText, 'final');
+export function renderArticlePage(db: Db, tables: ArticleTables, refText: string, week: string | null): string {
+  const parsed = parseCommandRef(tables, refText, 'final');
   if (!parsed.ok) throw new PageError(404, parsed.error);
   let lookup: ArticleLookup;
   try {
-    lookup = lookupArticle(db, parsed.ref);
+    lookup = lookupArticle(db, tables, parsed.ref);
   } catch (err) {
     throw new PageError(404, err instanceof Error ? err.message.replace(/^treaty: /, '') : 'No such article.');
   }

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { countArticleMentionsByWeek } from '../store/tracker-store.js';
-import { listArticles } from '../treaty/articles.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { html } from './html.js';
 import { renderPage } from './render-page.js';
 import { lastWeeks, weekLabel } from './week-window.js';
@@ -10,7 +10,7 @@ export const HEAT_MAP_WEEKS = 12;
 const SHADES = 5;
 
 /** Returns the heat map: articles by week over the last 12 weeks, each cell's shade its mention count, each cell a link to those items. */
-export function renderArticlesPage(db: Db, nowMs: number): string {
+export function renderArticlesPage(db: Db, tables: ArticleTables, nowMs: number): string {
   const window = lastWeeks(nowMs, HEAT_MAP_WEEKS);
   const counts = new Map<string, number>();
   let max = 0;
@@ -21,7 +21,7 @@ export function renderArticlesPage(db: Db, nowMs: number): string {
   const weeks = Array.from({ length: HEAT_MAP_WEEKS }, (_, i) => i);
   // A square-root scale keeps a few much-discussed articles from washing out the rest.
   const shade = (n: number) => (n === 0 ? 0 : Math.max(1, Math.ceil((Math.sqrt(n) / Math.sqrt(max)) * SHADES)));
-  const rows = listArticles('final').map((a) => html`<tr><th class="article" title="${a.title}"><a href="/article/${a.number}">Art. ${a.number}</a> <span class="muted">${a.title}</span></th>${weeks.map((w) => {
+  const rows = tables.final.map((a) => html`<tr><th class="article" title="${a.title}"><a href="/article/${a.number}">Art. ${a.number}</a> <span class="muted">${a.title}</span></th>${weeks.map((w) => {
     const n = counts.get(`${a.number}:${w}`) ?? 0;
     const label = `Article ${a.number}, week of ${weekLabel(window, w)}: ${n} item${n === 1 ? '' : 's'}`;
     return n === 0

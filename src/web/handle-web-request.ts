@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { loadItemDigestFacts } from '../store/deliveries-store.js';
 import { listNewestItemIds } from '../store/tracker-store.js';
@@ -43,8 +44,16 @@ const STATIC_FILES: Readonly<Record<string, { type: string; body: string }>> = {
 /** Answers a tracker request; returns false when the path is not the tracker's (the caller answers 404). */
 export type WebRequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/** What the tracker reads: the store, the clock, the public address and the knowledge. */
+export interface WebDeps {
+  db: Db;
+  knowledge: Knowledge;
+  now: () => number;
+  baseUrl: () => string;
+}
+
 /** Returns the tracker's request handler over the store; `baseUrl` makes the feeds' absolute links. */
-export function createWebHandler(deps: { db: Db; now: () => number; baseUrl: () => string }): WebRequestHandler {
+export function createWebHandler(deps: WebDeps): WebRequestHandler {
   return (req, res) => {
     const target = req.url ?? '/';
     if (target.length > MAX_URL_CHARS) return send(res, 414, 'text/plain; charset=utf-8', 'request target too long\n');
@@ -65,24 +74,24 @@ export function createWebHandler(deps: { db: Db; now: () => number; baseUrl: () 
   };
 }
 
-function routePage(deps: { db: Db; now: () => number }, url: URL): (() => string) | null {
-  const { db } = deps;
+function routePage(deps: Omit<WebDeps, 'baseUrl'>, url: URL): (() => string) | null {
+  const { db, knowledge } = deps;
   const path = url.pathname;
   const segment = (prefix: string) => (path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : null);
   if (path === '/') return () => renderHomePage(db, deps.now());
-  if (path === '/articles') return () => renderArticlesPage(db, deps.now());
+  if (path === '/articles') return () => renderArticlesPage(db, knowledge.articles, deps.now());
   if (path === '/concerns') return () => renderConcernsPage(db, deps.now());
   if (path === '/sources') return () => renderSourcesPage(db, deps.now());
-  if (path === '/search') return () => renderSearchPage(db, (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY_CHARS));
+  if (path === '/search') return () => renderSearchPage(db, knowledge.articles, (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY_CHARS));
   const article = segment('/article/');
-  if (article !== null) return () => renderArticlePage(db, article, url.searchParams.get('week'));
+  if (article !== null) return () => renderArticlePage(db, knowledge.articles, article, url.searchParams.get('week'));
   const concern = segment('/concern/');
   if (concern !== null) return () => renderConcernPage(db, concern);
   return null;
 }
 
-function routeFeed(deps: { db: Db; baseUrl: () => string }, path: string): (() => FeedDocument) | null {
-  const resolved = resolveFeed(path);
+function routeFeed(deps: Omit<WebDeps, 'now'>, path: string): (() => FeedDocument) | null {
+  const resolved = resolveFeed(deps.knowledge.articles, path);
   if (resolved === null) return null;
   return () => {
     if ('error' in resolved) throw new PageError(404, resolved.error);

@@ -1,5 +1,6 @@
 import { listConcerns } from '../deliver/concern-names.js';
 import { displayRef, formatRef, parseCommandRef } from '../treaty/parse-command-ref.js';
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import { findArticle } from '../treaty/articles.js';
 import type { FeedSpec } from './build-feed.js';
 
@@ -9,7 +10,7 @@ export type ResolvedFeed =
   | { error: string };
 
 /** Returns what a `/feeds/...` path asks for (`all`, `article/28.4`, `concern/surveillance`, then `.atom` or `.json`), or null for other paths. */
-export function resolveFeed(path: string): ResolvedFeed | null {
+export function resolveFeed(tables: ArticleTables, path: string): ResolvedFeed | null {
   const m = /^\/feeds\/(all|article\/([^/]+)|concern\/([^/]+))\.(atom|json)$/.exec(path);
   if (!m) return null;
   const format = m[4] as 'atom' | 'json';
@@ -17,8 +18,8 @@ export function resolveFeed(path: string): ResolvedFeed | null {
     return { format, filter: {}, spec: { title: 'treatywatch: UN Convention against Cybercrime', description: 'Relevant items about the convention, newest first.', path: '/feeds/all', pagePath: '/' } };
   }
   if (m[2] !== undefined) {
-    const parsed = parseCommandRef(decodeURIComponent(m[2]), 'final');
-    if (!parsed.ok || !findArticle(parsed.ref.article, 'final')) return { error: `no article feed for "${m[2]}"` };
+    const parsed = parseCommandRef(tables, decodeURIComponent(m[2]), 'final');
+    if (!parsed.ok || !findArticle(tables, parsed.ref.article, 'final')) return { error: `no article feed for "${m[2]}"` };
     const ref = formatRef(parsed.ref);
     const name = displayRef(parsed.ref.article, parsed.ref.paragraph, parsed.ref.letter);
     return { format, filter: { ref }, spec: { title: `treatywatch: ${name}`, description: `Items citing ${name} of the UN Convention against Cybercrime.`, path: `/feeds/article/${ref}`, pagePath: `/article/${ref}` } };

@@ -1,3 +1,4 @@
+import type { ArticleTables } from '../knowledge/article-tables.js';
 import type { Db } from '../store/db.js';
 import { displayRef } from '../treaty/parse-command-ref.js';
 import { searchTreaty } from '../treaty/search-treaty.js';
@@ -9,8 +10,8 @@ import { renderPage } from './render-page.js';
 export const SEARCH_PAGE_LIMIT = 25;
 
 /** Returns the search page for `words`: matching provisions of the treaty text, then items. */
-export function renderSearchPage(db: Db, words: string): string {
-  const result = words.trim() === '' ? null : searchTreaty(db, words, SEARCH_PAGE_LIMIT);
+export function renderSearchPage(db: Db, tables: ArticleTables, words: string): string {
+  const result = words.trim() === '' ? null : searchTreaty(db, tables, words, SEARCH_PAGE_LIMIT);
   let body = html`<h1>Search</h1><p class="muted">Words to find in tracked items and the convention's text; "quoted words" for a phrase.</p>`;
   if (result !== null) {
     const provisions = result.provisions.map((p) => {

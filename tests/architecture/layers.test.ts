@@ -10,6 +10,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['src/domain', 'src/project-path', 'src/log', 'src/chat'],
+  ['src/knowledge'],
   ['src/fetch'],
   ['src/parse'],
   ['src/store'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyItem, selectFinestRefs } from '../../src/classify/classify-item.js';
 import type { Mention } from '../../src/domain.js';
 import type { MentionExtractor } from '../../src/classify/classify-item.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 function mention(ref: string, raw = `Article ${ref}`): Mention {
   return { raw, ref, cited_as: ref, version: 'final', sentence: `${raw} is discussed.` };
@@ -19,9 +20,8 @@ describe('classifyItem', () => {
         text: 'Article 28(4) lets authorities compel anyone with knowledge of a system to hand over encryption keys. Article 24 safeguards defer to domestic law.',
         publisher: 'eff',
         published: '2024-07-17',
-      },
-      naiveExtractor,
-    );
+      }, KNOWLEDGE,
+      naiveExtractor);
     expect(r.relevant).toBe(true);
     expect(r.score).toBeGreaterThan(0.5);
     expect(r.articles).toEqual(['28.4', '24']);
@@ -36,39 +36,38 @@ describe('classifyItem', () => {
         text: 'Article 19 of the ICCPR protects free expression and privacy; Article 17 protects privacy.',
         publisher: 'hrw',
         published: '2024-03-01',
-      },
-      naiveExtractor,
-    );
+      }, KNOWLEDGE,
+      naiveExtractor);
     expect(r).toEqual({ relevant: false, score: r.score, articles: [], concerns: [], mentions: [] });
     expect(r.score).toBeLessThan(0.5);
   });
 
   it('keeps the Budapest Convention and its Article 28 out', () => {
-    const r = classifyItem({ title: 'Convention on Cybercrime: artikel 28', text: 'Council of Europe, ETS 185, search and seizure of stored computer data.', publisher: 'inview', published: '2021-11-23' }, naiveExtractor);
+    const r = classifyItem({ title: 'Convention on Cybercrime: artikel 28', text: 'Council of Europe, ETS 185, search and seizure of stored computer data.', publisher: 'inview', published: '2021-11-23' }, KNOWLEDGE, naiveExtractor);
     expect(r.relevant).toBe(false);
   });
 
   it('keeps national cybercrime laws and enforcement news out', () => {
     for (const title of ['King of Jordan approves ‘draconian’ cybercrime law', 'Nigeria amends its Cybercrimes Act', 'Ransomware gang leader arrested in Kyiv', 'Singapore pitches new law to slow spread of cybercrime']) {
-      expect(classifyItem({ title, text: '', publisher: 'aljazeera', published: '2024-08-12' }).relevant, title).toBe(false);
+      expect(classifyItem({ title, text: '', publisher: 'aljazeera', published: '2024-08-12' }, KNOWLEDGE).relevant, title).toBe(false);
     }
   });
 
   it('keeps other UN digital processes out', () => {
     for (const title of ['OEWG on ICT security concludes its eighth session', 'Member states adopt the Global Digital Compact', 'WSIS+20 review opens in New York', 'UN General Assembly adopts resolution on artificial intelligence']) {
-      expect(classifyItem({ title, text: '', publisher: 'un-news', published: '2024-09-22' }).relevant, title).toBe(false);
+      expect(classifyItem({ title, text: '', publisher: 'un-news', published: '2024-09-22' }, KNOWLEDGE).relevant, title).toBe(false);
     }
   });
 
   it('accepts a national law story that also discusses the convention', () => {
-    const r = classifyItem({ title: "Calls to Scrap Jordan's Cybercrime Law Echo Calls to Reject Cybercrime Treaty", text: 'The UN cybercrime treaty would export the same abuses.', publisher: 'eff', published: '2024-09-26' });
+    const r = classifyItem({ title: "Calls to Scrap Jordan's Cybercrime Law Echo Calls to Reject Cybercrime Treaty", text: 'The UN cybercrime treaty would export the same abuses.', publisher: 'eff', published: '2024-09-26' }, KNOWLEDGE);
     expect(r.relevant).toBe(true);
   });
 
   it('recognises the convention in Vietnamese and leaves an unrelated Japanese post out', () => {
-    const vi = classifyItem({ title: 'Lễ mở ký Công ước của Liên hợp quốc về chống tội phạm mạng', text: 'Công ước Hà Nội được ký tại Trung tâm Hội nghị Quốc gia.', publisher: 'vnexpress', published: '2025-10-25' });
+    const vi = classifyItem({ title: 'Lễ mở ký Công ước của Liên hợp quốc về chống tội phạm mạng', text: 'Công ước Hà Nội được ký tại Trung tâm Hội nghị Quốc gia.', publisher: 'vnexpress', published: '2025-10-25' }, KNOWLEDGE);
     expect(vi.relevant).toBe(true);
-    const ja = classifyItem({ title: '原水禁 世界大会の概要発表', text: '原水爆禁止日本国民会議は、7月17日、都内で会見を開いた。', publisher: 'eff', published: '2024-07-18' });
+    const ja = classifyItem({ title: '原水禁 世界大会の概要発表', text: '原水爆禁止日本国民会議は、7月17日、都内で会見を開いた。', publisher: 'eff', published: '2024-07-18' }, KNOWLEDGE);
     expect(ja.relevant).toBe(false);
   });
 
@@ -86,12 +85,12 @@ describe('classifyItem', () => {
       'Indonesia menandatangani Konvensi PBB tentang Kejahatan Siber',
       'Türkiye BM Siber Suçla Mücadele Sözleşmesini imzaladı',
     ];
-    for (const title of titles) expect(classifyItem({ title, text: '', publisher: 'news', published: '2025-10-25' }).relevant, title).toBe(true);
+    for (const title of titles) expect(classifyItem({ title, text: '', publisher: 'news', published: '2025-10-25' }, KNOWLEDGE).relevant, title).toBe(true);
   });
 
   it('does not count a summary that repeats the title twice', () => {
     const title = 'UN cybercrime treaty opens for signature';
-    expect(classifyItem({ title, text: title }).score).toBe(classifyItem({ title, text: '' }).score);
+    expect(classifyItem({ title, text: title }, KNOWLEDGE).score).toBe(classifyItem({ title, text: '' }, KNOWLEDGE).score);
   });
 });
 
@@ -112,7 +111,7 @@ describe('classifyItem with the reference extractor', () => {
       text: 'Article 28(4) of the UN Convention against Cybercrime lets authorities compel engineers; Article 19 of the ICCPR protects expression.',
       publisher: 'eff',
       published: '2024-08-01',
-    });
+    }, KNOWLEDGE);
     expect(r.articles).toEqual(['28.4']);
     expect(r.mentions[0]).toMatchObject({ ref: '28.4', version: 'final' });
   });

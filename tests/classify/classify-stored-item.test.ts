@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStoredItem, itemToClassifyInput } from '../../src/classify/classify-stored-item.js';
 import type { Item } from '../../src/domain.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 function storedItem(fields: Partial<Item>): Item {
   return {
@@ -25,8 +26,8 @@ describe('itemToClassifyInput', () => {
 describe('classifyStoredItem', () => {
   it('keeps an off-topic item out unless its source makes it relevant by construction', () => {
     const item = storedItem({ title: 'Canada signed on 2 June 2026', kind: 'treaty-action' });
-    expect(classifyStoredItem(item, { kind: 'feed', publisher: 'EFF' }).relevant).toBe(false);
-    expect(classifyStoredItem(item, { kind: 'treaty-status', publisher: 'UN OLA' })).toMatchObject({ relevant: true, score: 1 });
-    expect(classifyStoredItem(item, undefined).relevant).toBe(false);
+    expect(classifyStoredItem(item, { kind: 'feed', publisher: 'EFF' }, KNOWLEDGE).relevant).toBe(false);
+    expect(classifyStoredItem(item, { kind: 'treaty-status', publisher: 'UN OLA' }, KNOWLEDGE)).toMatchObject({ relevant: true, score: 1 });
+    expect(classifyStoredItem(item, undefined, KNOWLEDGE).relevant).toBe(false);
   });
 });

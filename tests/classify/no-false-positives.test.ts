@@ -10,6 +10,7 @@ import { classifyItem } from '../../src/classify/classify-item.js';
 import { parseGoldLine } from '../../src/classify/parse-item-line.js';
 import { parseFeed } from '../../src/parse/parse-feed.js';
 import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/feeds-realworld/rss-parser/', import.meta.url));
 const LATIN1 = new Set(['encoding.rss', 'uolNoticias.rss']);
@@ -25,7 +26,7 @@ describe('no false positives', () => {
       for (const entry of parsed.items) {
         entries++;
         const published = entry.publishedAtMs === null ? null : new Date(entry.publishedAtMs).toISOString().slice(0, 10);
-        if (classifyItem({ title: entry.title ?? '', text: entry.text ?? '', published }).relevant) relevant.push(`${name}: ${entry.title}`);
+        if (classifyItem({ title: entry.title ?? '', text: entry.text ?? '', published }, KNOWLEDGE).relevant) relevant.push(`${name}: ${entry.title}`);
       }
     }
     expect(entries).toBeGreaterThan(1300);
@@ -37,7 +38,7 @@ describe('no false positives', () => {
       const lines = readFileSync(`${SHARED_DATA_DIR}eval/${file}`, 'utf8').split('\n').filter((l) => l.trim() !== '');
       const wrong = lines
         .map((line) => parseGoldLine(line))
-        .filter((g) => g.gold.relevant === false && classifyItem(g.input).relevant)
+        .filter((g) => g.gold.relevant === false && classifyItem(g.input, KNOWLEDGE).relevant)
         .map((g) => g.input.id);
       expect(lines.length).toBeGreaterThan(50);
       expect(wrong).toEqual([]);

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../src/classify/classify-item.js';
-import { normalizeText } from '../../src/classify/normalize-text.js';
-import { loadRelevanceRules, parseRelevanceRules } from '../../src/classify/relevance-rules.js';
+import { normalizeText } from '../../src/knowledge/normalize-text.js';
+import { compileRelevanceRules } from '../../src/knowledge/relevance-rules.js';
 import { publisherPrior, scoreRelevance } from '../../src/classify/score-relevance.js';
 import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
-const rules = loadRelevanceRules();
+const rules = KNOWLEDGE.relevance;
 
 describe('relevance cues (knowledge/relevance-rules.json)', () => {
   for (const cue of rules.cues) {
@@ -28,7 +29,7 @@ describe('relevance cues (knowledge/relevance-rules.json)', () => {
   for (const cue of decisive) {
     it(`an item whose title is an example of ${cue.id} is relevant from a general feed`, () => {
       for (const example of cue.examples) {
-        expect(classifyItem({ title: example, text: '', publisher: 'un-news', published: '2025-10-26' }).relevant, example).toBe(true);
+        expect(classifyItem({ title: example, text: '', publisher: 'un-news', published: '2025-10-26' }, KNOWLEDGE).relevant, example).toBe(true);
       }
     });
   }
@@ -36,7 +37,7 @@ describe('relevance cues (knowledge/relevance-rules.json)', () => {
   for (const cue of rules.cues.filter((c) => c.weight < 0)) {
     it(`negative cue ${cue.id} keeps its examples out`, () => {
       for (const example of cue.examples) {
-        expect(classifyItem({ title: example, text: '', publisher: 'eff', published: '2024-05-01' }).relevant, example).toBe(false);
+        expect(classifyItem({ title: example, text: '', publisher: 'eff', published: '2024-05-01' }, KNOWLEDGE).relevant, example).toBe(false);
       }
     });
   }
@@ -44,7 +45,7 @@ describe('relevance cues (knowledge/relevance-rules.json)', () => {
   it('rejects a rules file with a duplicate cue id', () => {
     const cue = { id: 'x', weight: 1, note: '', pattern: 'a', examples: [], counterexamples: [] };
     const json = JSON.stringify({ bias: 0, threshold: 0.5, publisherPriors: {}, datePriors: [], cues: [cue, cue] });
-    expect(() => parseRelevanceRules(json)).toThrow(/"x" appears twice/);
+    expect(() => compileRelevanceRules(JSON.parse(json))).toThrow(/"x" appears twice/);
   });
 });
 
@@ -58,18 +59,18 @@ describe('scoreRelevance', () => {
 
   it('lets an official source carry a terse title that a general feed would not', () => {
     const doc = { text: normalizeText('Sixth session of the Ad Hoc Committee') };
-    expect(scoreRelevance({ ...doc, publisher: 'unodc-ahc' }).relevant).toBe(true);
-    expect(scoreRelevance({ ...doc, publisher: 'un-news' }).relevant).toBe(false);
+    expect(scoreRelevance({ ...doc, publisher: 'unodc-ahc' }, KNOWLEDGE.relevance).relevant).toBe(true);
+    expect(scoreRelevance({ ...doc, publisher: 'un-news' }, KNOWLEDGE.relevance).relevant).toBe(false);
   });
 
   it('keeps items from before the negotiation began out even when the words match', () => {
     const text = normalizeText('Russia proposes a UN cybercrime convention');
-    expect(scoreRelevance({ text, published: '2024-01-01' }).relevant).toBe(true);
-    expect(scoreRelevance({ text, published: '2011-03-01' }).relevant).toBe(false);
+    expect(scoreRelevance({ text, published: '2024-01-01' }, KNOWLEDGE.relevance).relevant).toBe(true);
+    expect(scoreRelevance({ text, published: '2011-03-01' }, KNOWLEDGE.relevance).relevant).toBe(false);
   });
 
   it('reports the cues behind a verdict and a score between 0 and 1', () => {
-    const v = scoreRelevance({ text: normalizeText('Jordan to criminalize VPNs under new cybercrime law') });
+    const v = scoreRelevance({ text: normalizeText('Jordan to criminalize VPNs under new cybercrime law') }, KNOWLEDGE.relevance);
     expect(v.cues).toContain('national-cybercrime-law');
     expect(v.score).toBeGreaterThan(0);
     expect(v.score).toBeLessThan(0.5);
@@ -84,7 +85,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`relevance on the labelled examples${SHARED_DA
     let fn = 0;
     for (const line of lines) {
       const o = JSON.parse(line) as { title: string; text: string; publisher: string; published: string; gold: { relevant: boolean } };
-      const r = classifyItem(o).relevant;
+      const r = classifyItem(o, KNOWLEDGE).relevant;
       if (r && o.gold.relevant) tp++;
       else if (r) fp++;
       else if (o.gold.relevant) fn++;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../src/classify/normalize-text.js';
-import { loadConcernRules, tagConcerns } from '../../src/classify/tag-concerns.js';
+import { normalizeText } from '../../src/knowledge/normalize-text.js';
+import { tagConcerns } from '../../src/classify/tag-concerns.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
-const rules = loadConcernRules();
+const rules = KNOWLEDGE.concerns;
 const NONE = new Set<number>();
 
 describe('concern taxonomy (knowledge/concerns.json)', () => {
@@ -19,8 +20,8 @@ describe('concern taxonomy (knowledge/concerns.json)', () => {
       expect(concern.name.length).toBeGreaterThan(0);
       expect(concern.examples.length).toBeGreaterThan(0);
       expect(concern.counterexamples.length).toBeGreaterThan(0);
-      for (const example of concern.examples) expect(tagConcerns(normalizeText(example), NONE), example).toContain(concern.id);
-      for (const counter of concern.counterexamples) expect(tagConcerns(normalizeText(counter), NONE), counter).not.toContain(concern.id);
+      for (const example of concern.examples) expect(tagConcerns(normalizeText(example), NONE, KNOWLEDGE.concerns), example).toContain(concern.id);
+      for (const counter of concern.counterexamples) expect(tagConcerns(normalizeText(counter), NONE, KNOWLEDGE.concerns), counter).not.toContain(concern.id);
     });
   }
 
@@ -32,33 +33,33 @@ describe('concern taxonomy (knowledge/concerns.json)', () => {
 describe('tagConcerns', () => {
   it('never tags a concern only because a linked article is cited', () => {
     const cited = new Set([24, 28, 29, 30, 36, 40]);
-    expect(tagConcerns(normalizeText('Delegates discussed the text of the convention.'), cited)).toEqual([]);
+    expect(tagConcerns(normalizeText('Delegates discussed the text of the convention.'), cited, KNOWLEDGE.concerns)).toEqual([]);
   });
 
   it('lets a cited linked article lift a weak cue over the threshold', () => {
     const text = normalizeText('Delegates argued over the protocols.');
-    expect(tagConcerns(text, NONE)).not.toContain('protocol');
-    expect(tagConcerns(text, new Set([62]))).toContain('protocol');
+    expect(tagConcerns(text, NONE, KNOWLEDGE.concerns)).not.toContain('protocol');
+    expect(tagConcerns(text, new Set([62]), KNOWLEDGE.concerns)).toContain('protocol');
   });
 
   it('asks more of a long analysis than of a feed entry before tagging', () => {
     const passing = 'The treaty mentions encryption keys once. ';
     const filler = 'Delegates met in New York to discuss the text line by line. '.repeat(150);
-    expect(tagConcerns(normalizeText(passing), NONE)).toContain('compelled-assistance');
-    expect(tagConcerns(normalizeText(passing + filler), NONE)).not.toContain('compelled-assistance');
-    expect(tagConcerns(normalizeText(passing + filler + passing), NONE)).toContain('compelled-assistance');
+    expect(tagConcerns(normalizeText(passing), NONE, KNOWLEDGE.concerns)).toContain('compelled-assistance');
+    expect(tagConcerns(normalizeText(passing + filler), NONE, KNOWLEDGE.concerns)).not.toContain('compelled-assistance');
+    expect(tagConcerns(normalizeText(passing + filler + passing), NONE, KNOWLEDGE.concerns)).toContain('compelled-assistance');
   });
 
   it('tags several concerns raised by one headline', () => {
-    const tags = tagConcerns(normalizeText('How The UN’s Cybercrime Convention Draft Is a Threat To Free Speech and Privacy Online'), NONE);
+    const tags = tagConcerns(normalizeText('How The UN’s Cybercrime Convention Draft Is a Threat To Free Speech and Privacy Online'), NONE, KNOWLEDGE.concerns);
     expect(tags).toEqual(expect.arrayContaining(['expression', 'surveillance']));
   });
 });
 
 describe('implied concerns', () => {
   it('brings cross-border-cooperation with dual criminality, and only then', () => {
-    expect(tagConcerns(normalizeText('The text makes double criminality optional.'), new Set())).toEqual(['dual-criminality', 'cross-border-cooperation']);
-    expect(tagConcerns(normalizeText('Help may be refused where the act is not a crime under its own law.'), new Set())).toContain('cross-border-cooperation');
-    expect(tagConcerns(normalizeText('The text keeps gender references.'), new Set())).not.toContain('cross-border-cooperation');
+    expect(tagConcerns(normalizeText('The text makes double criminality optional.'), new Set(), KNOWLEDGE.concerns)).toEqual(['dual-criminality', 'cross-border-cooperation']);
+    expect(tagConcerns(normalizeText('Help may be refused where the act is not a crime under its own law.'), new Set(), KNOWLEDGE.concerns)).toContain('cross-border-cooperation');
+    expect(tagConcerns(normalizeText('The text keeps gender references.'), new Set(), KNOWLEDGE.concerns)).not.toContain('cross-border-cooperation');
   });
 });

@@ -14,6 +14,7 @@ import { acquireLease } from '../../src/store/lease-store.js';
 import { insertSource } from '../../src/store/sources-store.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { ANALYSIS_PARAGRAPHS, renderArticlePage } from '../enrich/article-pages.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 let dir: string;
 let server: FixtureServer;
@@ -36,7 +37,7 @@ beforeAll(async () => {
     guid: String(path), url: server.url(String(path)), title: `Item ${path}`, summary: 'On the UN Convention against Cybercrime.', text: '', author: null, publishedAtMs: Number(at), kind: 'post' as const,
   }));
   const items = insertNewItems(db, 'ngo', assignDedupeKeys(parsed), { deliverable: true, fetchedAtMs: Date.now() });
-  tagAndRoute(db, items, Date.now(), false);
+  tagAndRoute(db, KNOWLEDGE, items, Date.now(), false);
   db.close();
 });
 afterAll(async () => {

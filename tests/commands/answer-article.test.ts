@@ -5,6 +5,7 @@ import { answerArticle } from '../../src/commands/answer-article.js';
 import { importOfficialText } from '../../src/treaty/import-official-text.js';
 import { lookupArticle } from '../../src/treaty/lookup-article.js';
 import { TEXT_PATH } from '../treaty/treaty-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2025, 0, 1);
@@ -41,7 +42,7 @@ describe('lookupArticle and answerArticle', () => {
 
   beforeAll(async () => {
     db = makeDb();
-    await importOfficialText(db, TEXT_PATH, { nowMs: 1 });
+    await importOfficialText(db, TEXT_PATH, { articles: KNOWLEDGE.articles, nowMs: 1 });
     for (let day = 1; day <= 6; day++) {
       insertItem(db, {
         title: `Analysis ${day}`,
@@ -59,7 +60,7 @@ describe('lookupArticle and answerArticle', () => {
   });
 
   it('returns title, chapter, the paragraph text, the zero-draft number and what items say about Article 28(4)', () => {
-    const lookup = lookupArticle(db, { version: 'final', article: 28, paragraph: 4, letter: null });
+    const lookup = lookupArticle(db, KNOWLEDGE.articles, { version: 'final', article: 28, paragraph: 4, letter: null });
     expect(lookup).toMatchObject({
       ref: '28.4',
       title: 'Search and seizure of stored electronic data',
@@ -78,7 +79,7 @@ describe('lookupArticle and answerArticle', () => {
   });
 
   it('lists the five newest relevant items, each with the sentence citing the asked ref when it has one', () => {
-    const { latestItems } = lookupArticle(db, { version: 'final', article: 28, paragraph: 4, letter: null });
+    const { latestItems } = lookupArticle(db, KNOWLEDGE.articles, { version: 'final', article: 28, paragraph: 4, letter: null });
     expect(latestItems.map((i) => i.title)).toEqual(['Analysis 6', 'Analysis 5', 'Analysis 4', 'Analysis 3', 'Analysis 2']);
     expect(latestItems[0]).toMatchObject({ sourceName: 'Digital Rights NGO', ref: '28.4', sentence: 'Article 28(4) compels engineers (analysis 6).' });
     expect(latestItems[1]).toMatchObject({ ref: '28', sentence: 'Article 28 is broad (analysis 5).' });
@@ -86,19 +87,19 @@ describe('lookupArticle and answerArticle', () => {
   });
 
   it('counts the citing items in a sentence that agrees with the number', () => {
-    expect(renderPlainText(answerArticle(db, '24'))).toContain('1 tagged item cites Article 24');
-    expect(renderPlainText(answerArticle(db, '28.4'))).toContain('7 tagged items cite Article 28');
+    expect(renderPlainText(answerArticle(db, KNOWLEDGE.articles, '24'))).toContain('1 tagged item cites Article 24');
+    expect(renderPlainText(answerArticle(db, KNOWLEDGE.articles, '28.4'))).toContain('7 tagged items cite Article 28');
   });
 
   it('answers a zero-draft ref with its final article', () => {
-    const text = renderPlainText(answerArticle(db, '17 zero'));
+    const text = renderPlainText(answerArticle(db, KNOWLEDGE.articles, '17 zero'));
     expect(text).toContain('Zero-draft Article 17 is Article 4 of the final text.');
     expect(text).toContain('Article 4: Offences established in accordance with other United Nations conventions and protocols');
-    expect(lookupArticle(db, { version: 'zero', article: 6, paragraph: null, letter: null })).toMatchObject({ article: 7, zeroDraft: { article: 6 } });
+    expect(lookupArticle(db, KNOWLEDGE.articles, { version: 'zero', article: 6, paragraph: null, letter: null })).toMatchObject({ article: 7, zeroDraft: { article: 6 } });
   });
 
   it('shows a whole article with its paragraph and subparagraph markers', () => {
-    const message = answerArticle(db, 'Article 28');
+    const message = answerArticle(db, KNOWLEDGE.articles, 'Article 28');
     const quote = message.blocks.find((b) => b.type === 'quote');
     expect(quote).toMatchObject({ type: 'quote' });
     const text = quote?.type === 'quote' ? quote.text : '';
@@ -110,7 +111,7 @@ describe('lookupArticle and answerArticle', () => {
     { args: '', problem: /Give an article reference/ },
     { args: 'seizure', problem: /not an article reference/ },
   ])('answers "$args" with an error Message and the usage line, never a throw', ({ args, problem }) => {
-    const message = answerArticle(db, args);
+    const message = answerArticle(db, KNOWLEDGE.articles, args);
     expect(message.kind).toBe('error');
     const text = renderPlainText(message);
     expect(text).toMatch(problem);
@@ -118,12 +119,12 @@ describe('lookupArticle and answerArticle', () => {
   });
 
   it('says when the imported text has no such paragraph', () => {
-    expect(renderPlainText(answerArticle(db, '28.9'))).toContain('The imported official text has no Article 28(9).');
+    expect(renderPlainText(answerArticle(db, KNOWLEDGE.articles, '28.9'))).toContain('The imported official text has no Article 28(9).');
   });
 
   it('tells how to import the official text when none is stored, and that no items cite the article', () => {
     const empty = makeDb();
-    const text = renderPlainText(answerArticle(empty, '28.4'));
+    const text = renderPlainText(answerArticle(empty, KNOWLEDGE.articles, '28.4'));
     expect(text).toContain('treatywatch treaty import');
     expect(text).toContain('No tagged items cite Article 28 yet.');
     expect(text).toContain('https://docs.un.org/en/A/RES/79/243');

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/db.js';
 import { insertSource } from '../../src/store/sources-store.js';
 import { seedItem } from '../deliver/delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const admin: CommandContext = { adapter: 'console', channel: 'console', userId: 'me', isAdmin: true };
 const NOW_MS = Date.UTC(2026, 4, 5, 12);
@@ -15,7 +16,7 @@ const NOW_MS = Date.UTC(2026, 4, 5, 12);
 function setup() {
   const db = openDatabase(':memory:');
   insertSource(db, { id: 'eff', name: 'EFF', publisher: 'EFF', kind: 'feed', url: 'https://www.eff.org/rss' }, 'builtin', 0);
-  const handle = createCommandHandler({ db, log: silentLogger, now: () => NOW_MS });
+  const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => NOW_MS });
   const ask = async (text: string) => {
     const m = await handle(text, admin);
     return { kind: m.kind, text: renderPlainText(m) };

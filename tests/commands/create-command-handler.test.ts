@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { insertNewItems } from '../../src/store/items-store.js';
 import { getSource, insertSource, listSources, recordFetchFailure, recordFetchSuccess } from '../../src/store/sources-store.js';
 import { seedItem } from '../deliver/delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const admin: CommandContext = { adapter: 'console', channel: 'console', userId: 'me', isAdmin: true };
 const user: CommandContext = { ...admin, userId: 'you', isAdmin: false };
@@ -32,7 +33,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 function setup(): { db: Db; ask: (text: string, ctx?: CommandContext) => Promise<{ kind: string; text: string }> } {
   const db = openDatabase(':memory:');
-  const handle = createCommandHandler({ db, log: silentLogger, now: () => NOW_MS, checkFeedUrl: createFeedUrlCheck({ allowPrivateAddresses: true, timeoutMs: 5_000 }) });
+  const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => NOW_MS, checkFeedUrl: createFeedUrlCheck({ allowPrivateAddresses: true, timeoutMs: 5_000 }) });
   return { db, ask: async (text, ctx = admin) => { const m = await handle(text, ctx); return { kind: m.kind, text: renderPlainText(m) }; } };
 }
 
@@ -159,7 +160,7 @@ describe('createCommandHandler', () => {
 
   it('blocks a private address when the SSRF guard is on', async () => {
     const db = openDatabase(':memory:');
-    const handle = createCommandHandler({ db, log: silentLogger, now: () => NOW_MS, checkFeedUrl: createFeedUrlCheck({ timeoutMs: 5_000 }) });
+    const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => NOW_MS, checkFeedUrl: createFeedUrlCheck({ timeoutMs: 5_000 }) });
     const reply = renderPlainText(await handle(`source add ${base}/feed.xml`, admin));
     expect(reply).toMatch(/^Not added: fetch: /);
     expect(listSources(db)).toHaveLength(0);
@@ -169,7 +170,7 @@ describe('createCommandHandler', () => {
     const db = openDatabase(':memory:');
     const lines: string[] = [];
     const log = { ...silentLogger, error: (msg: string, f?: Record<string, unknown>) => void lines.push(`${msg} ${String(f?.['error'])}`) };
-    const handle = createCommandHandler({ db, log, now: () => NOW_MS });
+    const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log, now: () => NOW_MS });
     db.close();
     const reply = await handle('settings', admin);
     expect(reply.kind).toBe('error');

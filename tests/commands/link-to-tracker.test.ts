@@ -4,13 +4,14 @@ import type { CommandContext } from '../../src/chat/chat-adapter.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/db.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const CTX: CommandContext = { adapter: 'console', channel: 'console', userId: 'u', isAdmin: true };
 
 describe('links from chat to the tracker', () => {
   const db = openDatabase(':memory:');
-  const withUrl = createCommandHandler({ db, log: silentLogger, now: () => 0, publicUrl: 'https://tracker.example/tw/' });
-  const without = createCommandHandler({ db, log: silentLogger, now: () => 0 });
+  const withUrl = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => 0, publicUrl: 'https://tracker.example/tw/' });
+  const without = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => 0 });
 
   it.each([
     ['article 28(4)', 'https://tracker.example/tw/article/28(4)'],

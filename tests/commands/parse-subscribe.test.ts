@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSubscribe, resolveTimeZone } from '../../src/commands/parse-subscribe.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 describe('parseSubscribe', () => {
   it.each([
@@ -19,7 +20,7 @@ describe('parseSubscribe', () => {
     ['group article', { groupBy: 'article' }],
     ['alerts on; session on; group concern', { alerts: true, sessionMode: true, groupBy: 'concern' }],
   ])('reads "%s"', (args, settings) => {
-    expect(parseSubscribe(args)).toEqual({ ok: true, settings });
+    expect(parseSubscribe(KNOWLEDGE.articles, args)).toEqual({ ok: true, settings });
   });
 
   it.each([
@@ -38,7 +39,7 @@ describe('parseSubscribe', () => {
     ['group date', /group concern/],
     ['frequency high', /Unknown subscribe option "frequency"/],
   ])('refuses "%s"', (args, error) => {
-    const parsed = parseSubscribe(args);
+    const parsed = parseSubscribe(KNOWLEDGE.articles, args);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(error);
   });

@@ -14,6 +14,7 @@ import { startFakeHomeserver, type FakeHomeserver } from '../adapters/matrix/fak
 import { startBot } from '../adapters/matrix/matrix-test-kit.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../adapters/slack/fake-slack-api.js';
 import { conditionalRoute, rssFeed, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const ROOM = '!alerts:fake.test';
 const OLD_TITLE = 'Viet Nam ratifies the UN Convention against Cybercrime';
@@ -56,7 +57,7 @@ afterEach(async () => {
 });
 
 const deps = (): PollDeps => ({
-  db, log: silentLogger, now: () => clock.now, fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 },
+  db, knowledge: KNOWLEDGE, log: silentLogger, now: () => clock.now, fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 },
 });
 
 async function pollAndDeliver(): Promise<void> {

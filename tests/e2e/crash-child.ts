@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { listDuePosts } from '../../src/store/deliveries-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { findSubscription, upsertSubscription } from '../../src/store/subscriptions-store.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const [dbPath, sourcesPath, recordPath, mode] = process.argv.slice(2) as [string, string, string, string];
 const CHANNELS = ['C1', 'C2', 'C3'];
@@ -49,7 +50,7 @@ const record: ChatAdapter = {
 const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
-  const reports = await pollSources({ db, log: silentLogger, now }, { force: true });
+  const reports = await pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now }, { force: true });
   composeDuePosts(db, now());
   await deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer);
   fakeMs += 61_000;

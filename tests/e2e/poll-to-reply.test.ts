@@ -16,6 +16,7 @@ import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { createRecordingAdapter } from '../deliver/delivery-fixtures.js';
 import { startFeedServer, type FeedEntry } from './feed-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const OLD: FeedEntry = { guid: 'old', title: 'Older convention post', text: 'Earlier commentary on the UN Convention against Cybercrime.' };
 const DOC: FeedEntry = { guid: 'doc', title: 'States ratify the UN cybercrime treaty', text: 'Another state deposited its instrument of ratification of the United Nations Convention against Cybercrime.' };
@@ -46,7 +47,7 @@ describe('end to end', () => {
     const adapter = createRecordingAdapter('test');
     let nowMs = Date.UTC(2026, 4, 5, 5, 0);
     const now = () => nowMs;
-    const poll = () => pollSources({ db, log: silentLogger, now }, { force: true });
+    const poll = () => pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now }, { force: true });
     const deliver = () => deliverPending({ db, adapters: new Map([['test', adapter]]), log: silentLogger, now });
 
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll', 'first-poll']);
@@ -74,7 +75,7 @@ describe('end to end', () => {
     await deliver();
     expect(adapter.posts).toHaveLength(2);
 
-    const handle = createCommandHandler({ db, log: silentLogger, now });
+    const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger, now });
     const reply = renderPlainText(await handle('digest today', { adapter: 'test', channel: 'C1', userId: 'U1', isAdmin: false }));
     expect(reply).toContain(NGO.title);
     expect(reply).toMatch(/Compelled assistance/i);

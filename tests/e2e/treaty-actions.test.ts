@@ -11,6 +11,7 @@ import { listPosts } from '../../src/store/deliveries-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { conditionalRoute, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -60,7 +61,7 @@ describe('treaty actions from the treaty-status record', () => {
     const loud = upsertSubscription(db, 'test', 'loud', { digestCron: '0 8 * * *' }, 0);
     const quiet = upsertSubscription(db, 'test', 'quiet', { digestCron: '0 8 * * *', alerts: false }, 0);
     const filtered = upsertSubscription(db, 'test', 'filtered', { digestCron: '0 8 * * *', filterConcerns: ['surveillance'] }, 0);
-    const poll = () => pollSources({ db, log: silentLogger, now: () => nowMs }, { force: true });
+    const poll = () => pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => nowMs }, { force: true });
 
     record = treatyRecord([['Brazil', day(300), ''], ['Viet Nam', day(300), '']]);
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll']);

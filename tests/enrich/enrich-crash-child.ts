@@ -17,6 +17,7 @@ import { listDuePosts } from '../../src/store/deliveries-store.js';
 import { countFullTexts } from '../../src/store/fulltext-store.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { findSubscription, upsertSubscription } from '../../src/store/subscriptions-store.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const [dbPath, sourcesPath, recordPath, mode] = process.argv.slice(2) as [string, string, string, string];
 const CHANNELS = ['C1', 'C2'];
@@ -46,14 +47,14 @@ const record: ChatAdapter = {
   isConnected: () => true,
 };
 
-const enricher = createEnrichWorker({
+const enricher = createEnrichWorker({ knowledge: KNOWLEDGE,
   db, log: silentLogger, now, hostIntervalMs: 0, fetchOptions: { allowPrivateAddresses: true },
   onOutcome: () => process.stdout.write('e\n'),
 });
 const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
-  const reports = await pollSources({ db, log: silentLogger, now }, { force: true });
+  const reports = await pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now }, { force: true });
   composeDuePosts(db, now());
   // Enrichment and delivery run side by side, as in the bot.
   await Promise.all([enricher.drain(), deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer)]);

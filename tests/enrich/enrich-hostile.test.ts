@@ -14,6 +14,7 @@ import { insertNewItems } from '../../src/store/items-store.js';
 import { insertSource } from '../../src/store/sources-store.js';
 import { startLocalServer, type LocalServer } from '../fetch/local-server.js';
 import { ANALYSIS_PARAGRAPHS, renderArticlePage } from './article-pages.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const MIB = 1024 * 1024;
 const TIMEOUT_MS = 5_000;
@@ -82,7 +83,7 @@ function addItems(db: Db, sourceId: string, urls: readonly string[]): Map<string
   const parsed = urls.map((url) => ({ guid: url, url, title: `Item ${url}`, summary: TEASER, text: '', author: null, publishedAtMs: NOW, kind: 'post' as const }));
   const items = db.transaction(() => {
     const stored = insertNewItems(db, sourceId, assignDedupeKeys(parsed), { deliverable: true, fetchedAtMs: NOW });
-    tagAndRoute(db, stored, NOW);
+    tagAndRoute(db, KNOWLEDGE, stored, NOW);
     return stored;
   })();
   return new Map(items.map((i) => [i.url!.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), i.id]));
@@ -100,7 +101,7 @@ describe('enrichment against hostile pages', () => {
     const ids = addItems(db, 'trusted', ['/huge', '/stall', '/gzip-bomb', '/latin', '/ok'].map((p) => server.origin + p));
     const userIds = addItems(db, 'chat-added', [`${server.origin}/to-loopback`]);
     // Only this test server's own address is let through the guard, so the redirect's target is judged on its own.
-    const worker = createEnrichWorker({
+    const worker = createEnrichWorker({ knowledge: KNOWLEDGE,
       db, log: silentLogger, now: () => NOW, hostIntervalMs: 0, concurrency: 6,
       fetchOptions: { timeoutMs: TIMEOUT_MS, allowAddresses: ['127.0.0.1'] },
     });
@@ -133,7 +134,7 @@ describe('enrichment against hostile pages', () => {
     const ids = addItems(db, 'trusted', [`http://127.0.0.1:${closedPort}/gone`]);
     const id = [...ids.values()][0]!;
     let nowMs = NOW;
-    const worker = createEnrichWorker({ db, log: silentLogger, now: () => nowMs, hostIntervalMs: 0 });
+    const worker = createEnrichWorker({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => nowMs, hostIntervalMs: 0 });
     const waits: number[] = [];
     for (let attempt = 1; attempt <= MAX_ENRICH_ATTEMPTS; attempt++) {
       expect(await worker.drain()).toBe(1);
@@ -159,7 +160,7 @@ describe('enrichment against hostile pages', () => {
     const db = openDatabase(':memory:');
     insertSource(db, source('trusted'), 'operator', 0);
     const id = [...addItems(db, 'trusted', [`${server.origin}/busy`]).values()][0]!;
-    const worker = createEnrichWorker({ db, log: silentLogger, now: () => NOW, hostIntervalMs: 0 });
+    const worker = createEnrichWorker({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => NOW, hostIntervalMs: 0 });
     expect(await worker.drain()).toBe(1);
     const stored = getFullText(db, id)!;
     expect(stored).toMatchObject({ status: 'pending', attempts: 1 });

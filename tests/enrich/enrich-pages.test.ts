@@ -15,6 +15,7 @@ import { answerConcern } from '../../src/commands/answer-concern.js';
 import { answerSearch } from '../../src/commands/answer-search.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { ANALYSIS_PARAGRAPHS, buildReportPdf, ENTRIES, NEWS_PARAGRAPHS, renderArticlePage, renderJsOnlyPage, renderRss, type Entry } from './article-pages.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const html = (body: string) => (_req: unknown, res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 
@@ -41,7 +42,7 @@ function setUp(): { db: Db; poll: () => Promise<unknown>; nowMs: () => number } 
   syncConfiguredSources(db, configs, 'operator', 0);
   upsertSubscription(db, 'test', 'C1', { digestCron: '0 8 * * *', digestTimeZone: 'UTC' }, 0);
   const now = Date.UTC(2026, 4, 5, 10);
-  const poll = () => pollSources({ db, log: silentLogger, now: () => now }, { force: true });
+  const poll = () => pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now: () => now }, { force: true });
   return { db, poll, nowMs: () => now };
 }
 
@@ -65,7 +66,7 @@ describe('enrichment of realistic article pages', () => {
     const analysis = itemId(db, ENTRIES[0]!.path);
     expect(refsOf(db, analysis)).toEqual([]); // the teaser cites nothing
 
-    const worker = createEnrichWorker({ db, log: silentLogger, now: nowMs, hostIntervalMs: 10 });
+    const worker = createEnrichWorker({ knowledge: KNOWLEDGE, db, log: silentLogger, now: nowMs, hostIntervalMs: 10 });
     expect(await worker.drain()).toBe(ENTRIES.length);
 
     expect(getFullText(db, analysis)).toMatchObject({ status: 'done', attempts: 1, error: null });
@@ -89,7 +90,7 @@ describe('enrichment of realistic article pages', () => {
     const summary = db.prepare('SELECT summary, relevant FROM items WHERE id = ?').get(briefing) as { summary: string; relevant: number };
     expect(summary).toEqual({ summary: ENTRIES[3]!.teaser, relevant: 1 });
 
-    const reply = renderPlainText(answerArticle(db, '28.4'));
+    const reply = renderPlainText(answerArticle(db, KNOWLEDGE.articles, '28.4'));
     expect(reply).toContain(ENTRIES[0]!.title);
     expect(reply).toContain('Rights Watchers, 2026-05-05');
     expect(reply).toMatch(/“Article 28\(4\) of the Convention allows authorities to order any person/);
@@ -99,11 +100,11 @@ describe('enrichment of realistic article pages', () => {
     expect(listPosts(db, 1).filter((p) => p.kind === 'alert').map((p) => p.id)).toEqual(alertsBefore.map((p) => p.id));
     expect(await worker.drain()).toBe(0);
 
-    const search = renderPlainText(answerSearch(db, 'unpatched vulnerabilities'));
+    const search = renderPlainText(answerSearch(db, KNOWLEDGE.articles, 'unpatched vulnerabilities'));
     expect(search).toContain(ENTRIES[0]!.title);
 
     // The concern's listing quotes the page's sentence, not the teaser.
-    const concern = renderPlainText(answerConcern('compelled-assistance', db));
+    const concern = renderPlainText(answerConcern(KNOWLEDGE.concerns, 'compelled-assistance', db));
     expect(concern).toMatch(/\d+ tracked items? raises? this concern; the latest:/);
     expect(concern).toContain(`${ENTRIES[0]!.title} <${server.url(ENTRIES[0]!.path)}> (Rights Watchers, 2026-05-05): “`);
     expect(concern).toMatch(/encryption keys|knowledge about the functioning/);

@@ -6,6 +6,7 @@ import { pollSources } from '../../src/poll/poll-sources.js';
 import { openDatabase } from '../../src/store/db.js';
 import { syncConfiguredSources } from '../../src/store/sources-store.js';
 import { conditionalRoute, rssFeed, startFixtureServer } from '../helpers/fixture-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 let ops: OpsServer | undefined;
 afterEach(async () => {
@@ -45,7 +46,7 @@ describe('ops server', () => {
     expect(before.body).toContain('# TYPE treatywatch_deliveries_pending gauge');
     expect(before.body).toContain('treatywatch_deliveries_failed 0');
 
-    await pollSources({ db, log: silentLogger, now: Date.now, fetchOptions: { allowPrivateAddresses: true }, onReport: bot.recordPoll }, { force: true });
+    await pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now: Date.now, fetchOptions: { allowPrivateAddresses: true }, onReport: bot.recordPoll }, { force: true });
     bot.recordAdapterError('slack');
     const after = (await get('/metrics')).body;
     expect(after).toContain('treatywatch_items_stored 2');

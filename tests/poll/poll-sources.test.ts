@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { countItems } from '../../src/store/items-store.js';
 import { getSource, syncConfiguredSources } from '../../src/store/sources-store.js';
 import { conditionalRoute, rssFeed, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 let server: FixtureServer;
 let dir: string;
@@ -37,7 +38,7 @@ function setup(ids: string[], nowMs = Date.UTC(2024, 8, 2, 12)) {
   syncConfiguredSources(db, ids.map((id) => ({ id, name: id, publisher: id, kind: 'feed' as const, url: server.url(paths[id]!), intervalMs: 600_000 })), 'operator', 0);
   const clock = { now: nowMs };
   const deps: PollDeps = {
-    db, log: silentLogger, now: () => clock.now,
+    db, knowledge: KNOWLEDGE, log: silentLogger, now: () => clock.now,
     fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 },
   };
   return { db, deps, clock };

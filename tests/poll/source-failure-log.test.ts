@@ -4,6 +4,7 @@ import { pollSources } from '../../src/poll/poll-sources.js';
 import { openDatabase } from '../../src/store/db.js';
 import { getSource, syncConfiguredSources } from '../../src/store/sources-store.js';
 import { conditionalRoute, rssFeed, startFixtureServer } from '../helpers/fixture-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 describe('source failure and recovery log', () => {
   it('says a failure streak starts and ends at info, once each, and stays quiet in between', async () => {
@@ -17,7 +18,7 @@ describe('source failure and recovery log', () => {
     const lines: { level: string; msg: string; source_id?: string; failed_polls?: number }[] = [];
     const log = createLogger({ level: 'info', write: (l) => lines.push(JSON.parse(l)) });
     const clock = { now: Date.UTC(2026, 0, 1) };
-    const deps = { db, log, now: () => clock.now, fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 } };
+    const deps = { db, knowledge: KNOWLEDGE, log, now: () => clock.now, fetchOptions: { allowPrivateAddresses: true, timeoutMs: 3_000 } };
     try {
       // A 503 is transient: only the third in a row is worth a warning (shouldReportError).
       for (let i = 0; i < 2; i++) {

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractMentions } from '../../src/refs/extract-mentions.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
-const refs = (text: string, published = '2025-03-01') => [...new Set(extractMentions(text, { published }).map((m) => m.ref))];
+const refs = (text: string, published = '2025-03-01') => [...new Set(extractMentions(text, { knowledge: KNOWLEDGE, published }).map((m) => m.ref))];
 
 const TABLES: Record<string, [string, string[]][]> = {
   'a possessive or relative back-reference binds to the instrument it points back to': [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMentions } from '../../src/refs/extract-mentions.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 /** Ranges of letters and paragraphs, the section sign, and article ranges expanded in full: [text, refs]. */
 const FORMS: [string, string][] = [
@@ -15,6 +16,6 @@ const FORMS: [string, string][] = [
 
 describe('extractMentions: ranges and the section sign', () => {
   it.each(FORMS)('reads %j as %j', (text, expected) => {
-    expect(extractMentions(text, { published: '2024-09-01' }).map((m) => m.ref).join(' ')).toBe(expected);
+    expect(extractMentions(text, { knowledge: KNOWLEDGE, published: '2024-09-01' }).map((m) => m.ref).join(' ')).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_DATA_SKIP } from '../helpers/shared-data.js';
 import { extractChapterMentions, extractMentions } from '../../src/refs/extract-mentions.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const SEEDS_DIR = join(SHARED_DATA_DIR, 'seeds');
 
@@ -38,30 +39,30 @@ const SEEDS = [
 
 describe.skipIf(!HAS_SHARED_DATA)(`extractMentions on the seed documents${SHARED_DATA_SKIP}`, () => {
   it.each(SEEDS)('finds the hand-labelled references in seed $prefix', ({ prefix, published, present, absent }) => {
-    const refs = new Set(extractMentions(readSeed(prefix), { published }).map((m) => m.ref));
+    const refs = new Set(extractMentions(readSeed(prefix), { knowledge: KNOWLEDGE, published }).map((m) => m.ref));
     for (const ref of present) expect(refs, `expected ${ref}`).toContain(ref);
     for (const ref of absent) expect(refs, `unexpected ${ref}`).not.toContain(ref);
   });
 
   it('reads the 2023 analyses in zero-draft numbering: "the infamous Article 17" is final Article 4', () => {
-    const mention = extractMentions(readSeed('000'), { published: '2023-08-21' }).find((m) => m.sentence.includes('infamous Article 17'));
+    const mention = extractMentions(readSeed('000'), { knowledge: KNOWLEDGE, published: '2023-08-21' }).find((m) => m.sentence.includes('infamous Article 17'));
     expect(mention).toMatchObject({ ref: '4', cited_as: '17', version: 'zero' });
   });
 
   it('keeps the Law Enforcement Directive article out and the Convention article in, in the same passage', () => {
-    const mentions = extractMentions(readSeed('002'), { published: '2024-07-25' });
+    const mentions = extractMentions(readSeed('002'), { knowledge: KNOWLEDGE, published: '2024-07-25' });
     const passage = mentions.filter((m) => m.sentence.includes('Law Enforcement Directive'));
     expect(passage.map((m) => m.ref)).not.toContain('38');
     expect(mentions.some((m) => m.raw === 'Article 36(1)(c)')).toBe(true);
   });
 
   it('does not count the NGO listed among the signatories', () => {
-    const mentions = extractMentions(readSeed('004'), { published: '2023-09-20' });
+    const mentions = extractMentions(readSeed('004'), { knowledge: KNOWLEDGE, published: '2023-09-20' });
     expect(mentions.filter((m) => m.sentence.includes('Human Rights Watch'))).toEqual([]);
   });
 
   it('finds the chapters the GI-TOC brief discusses', () => {
-    const chapters = new Set(extractChapterMentions(readSeed('003')).map((c) => c.chapter));
+    const chapters = new Set(extractChapterMentions(readSeed('003'), KNOWLEDGE.instruments).map((c) => c.chapter));
     for (const chapter of ['II', 'IV', 'V', 'VII']) expect(chapters).toContain(chapter);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractChapterMentions, extractMentions } from '../../src/refs/extract-mentions.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const FINAL_ERA = '2024-09-01';
 const ZERO_ERA = '2023-09-15';
@@ -233,7 +234,7 @@ const NUMBERING: [string, string | null, string][] = [
 ];
 
 function refsOf(text: string, published: string | null = FINAL_ERA): string {
-  return extractMentions(text, { published }).map((m) => m.ref).join(' ');
+  return extractMentions(text, { knowledge: KNOWLEDGE, published }).map((m) => m.ref).join(' ');
 }
 
 describe('extractMentions: citation forms', () => {
@@ -270,7 +271,7 @@ describe('extractMentions: references that are not to this convention', () => {
 
 describe('extractMentions: draft numbering', () => {
   it.each(NUMBERING)('reads %j published %s as %j', (text, published, expected) => {
-    const got = extractMentions(text, { published }).map((m) => `${m.cited_as}/${m.version}->${m.ref}`);
+    const got = extractMentions(text, { knowledge: KNOWLEDGE, published }).map((m) => `${m.cited_as}/${m.version}->${m.ref}`);
     expect(got.join(' ')).toBe(expected);
   });
 });
@@ -278,7 +279,7 @@ describe('extractMentions: draft numbering', () => {
 describe('extractMentions: output fields', () => {
   it('returns the raw citation, both numberings and the sentence it came from', () => {
     const text = 'The zero draft was released. Article 17 of the zero draft covers other treaties. Nothing else.';
-    expect(extractMentions(text, { published: null })).toEqual([
+    expect(extractMentions(text, { knowledge: KNOWLEDGE, published: null })).toEqual([
       {
         raw: 'Article 17',
         ref: '4',
@@ -291,18 +292,18 @@ describe('extractMentions: output fields', () => {
 
   it('cuts a long sentence to at most 300 characters around the reference', () => {
     const filler = 'the negotiators discussed many unrelated matters at length '.repeat(10);
-    const [mention] = extractMentions(`${filler} while Article 28(4) was agreed ${filler}.`, { published: FINAL_ERA });
+    const [mention] = extractMentions(`${filler} while Article 28(4) was agreed ${filler}.`, { knowledge: KNOWLEDGE, published: FINAL_ERA });
     expect(mention?.sentence.length).toBeLessThanOrEqual(300);
     expect(mention?.sentence).toContain('Article 28(4)');
   });
 
   it('returns an empty list for text without any article keyword', () => {
-    expect(extractMentions('Nothing to see: 28.4, 40(3), 2024.', { published: null })).toEqual([]);
+    expect(extractMentions('Nothing to see: 28.4, 40(3), 2024.', { knowledge: KNOWLEDGE, published: null })).toEqual([]);
   });
 
   it('does not hang on long runs of near-citations', () => {
     const hostile = 'Article 1(' + '(a)'.repeat(300) + ' and '.repeat(300) + 'Articles 2' + ', 3'.repeat(300) + '.';
-    const mentions = extractMentions(hostile, { published: FINAL_ERA });
+    const mentions = extractMentions(hostile, { knowledge: KNOWLEDGE, published: FINAL_ERA });
     expect(mentions.map((m) => m.ref).slice(0, 3)).toEqual(['1', '2', '3']);
   });
 });
@@ -316,6 +317,6 @@ describe('extractChapterMentions', () => {
     ['Chapter 4 of the Budapest Convention', ''],
     ['no chapters here, only Article 5', ''],
   ])('reads %j as %j', (text, expected) => {
-    expect(extractChapterMentions(text).map((c) => c.chapter).join(' ')).toBe(expected);
+    expect(extractChapterMentions(text, KNOWLEDGE.instruments).map((c) => c.chapter).join(' ')).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { startBot, type Bot } from '../../src/main.js';
-import { TEXT_LANGUAGES, type TextLanguage } from '../../src/treaty/official-text.js';
+import { TEXT_LANGUAGES, type TextLanguage } from '../../src/domain.js';
 import { rssFeed, startFixtureServer, type FixtureServer, type Route } from '../helpers/fixture-server.js';
 import { generatedParagraph, generateHtml, generatePdf } from './generated-convention.js';
 import { makeTempDir, readStoredRows } from './treaty-fixtures.js';

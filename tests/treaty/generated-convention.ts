@@ -3,8 +3,8 @@
  * and an HTML rendition), in English or Spanish. The wording is made up for tests; only the
  * structure (68 articles in their chapters, numbered paragraphs, lettered subparagraphs) is real.
  */
-import { listArticles } from '../../src/treaty/articles.js';
 import { buildUnPdf } from './un-pdf-fixture.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 export type GeneratedLanguage = 'en' | 'es';
 
@@ -33,7 +33,7 @@ export function generateBlocks(language: GeneratedLanguage, opts: { omit?: reado
   const w = WORDS[language];
   const blocks: Block[] = [{ kind: 'plain', text: w.intro }, { kind: 'plain', text: w.agreed }];
   let chapter = '';
-  for (const a of listArticles('final')) {
+  for (const a of KNOWLEDGE.articles.final) {
     if (a.chapter !== chapter) {
       chapter = a.chapter;
       blocks.push({ kind: 'heading', text: `${w.chapter} ${a.chapter}` }, { kind: 'title', text: language === 'en' ? a.chapterTitle : `Capítulo número ${a.chapter}` });

@@ -10,6 +10,7 @@ import { describeError } from '../../src/log.js';
 import { openDatabase } from '../../src/store/db.js';
 import { importOfficialText, TreatyImportError } from '../../src/treaty/import-official-text.js';
 import { HTML_PATH, makeTempDir, readConventionText, readStoredRows, TEXT_PATH, writeConventionPdf } from './treaty-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const TEXT_28_4 =
   'Each State Party shall adopt such legislative and other measures as may be necessary to empower its competent authorities ' +
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 function importInto(path: string, onProgress?: (line: string) => void) {
   const db = openDatabase(':memory:');
-  return importOfficialText(db, path, { onProgress, nowMs: 1_000 }).then((report) => ({ db, report }));
+  return importOfficialText(db, path, { articles: KNOWLEDGE.articles, onProgress, nowMs: 1_000 }).then((report) => ({ db, report }));
 }
 
 // Reading the PDF takes about a second; tests that only read the result share one import per file.
@@ -85,7 +86,7 @@ describe('importOfficialText', () => {
   it('re-imports idempotently: the same rows and a single import record', async () => {
     const { db } = await importInto(TEXT_PATH);
     const first = readStoredRows(db);
-    await importOfficialText(db, TEXT_PATH, { nowMs: 2_000 });
+    await importOfficialText(db, TEXT_PATH, { articles: KNOWLEDGE.articles, nowMs: 2_000 });
     expect(readStoredRows(db)).toEqual(first);
     expect(db.prepare('SELECT COUNT(*) AS n, MAX(imported_at_ms) AS at FROM treaty_imports').get()).toEqual({ n: 1, at: 2_000 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM article_texts_fts WHERE article_texts_fts MATCH ?').get('expeditiously')).toEqual({ n: 1 });
@@ -120,7 +121,7 @@ describe('importOfficialText', () => {
     const before = readStoredRows(db);
     const path = join(dir, 'corrupted.txt');
     writeFileSync(path, text);
-    const error = await importOfficialText(db, path).then(
+    const error = await importOfficialText(db, path, { articles: KNOWLEDGE.articles }).then(
       () => null,
       (err: unknown) => err,
     );

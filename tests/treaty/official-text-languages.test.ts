@@ -14,6 +14,7 @@ import { parseOfficialText } from '../../src/treaty/parse-official-text.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { generatedParagraph, generateHtml, generatePdf } from './generated-convention.js';
 import { makeTempDir, readStoredRows, TEXT_PATH } from './treaty-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 let server: FixtureServer;
 let dir: string;
@@ -56,7 +57,7 @@ describe('the official text in several languages', () => {
         ['en', server.url('/un/en.pdf'), 68],
         ['es', server.url('/un/es.pdf'), 68],
       ]);
-      const handle = createCommandHandler({ db, log: silentLogger });
+      const handle = createCommandHandler({ knowledge: KNOWLEDGE, db, log: silentLogger });
       const english = renderPlainText(await handle('article 28.4', ctx));
       expect(english).toContain(generatedParagraph('en', 28, 4));
       const spanish = renderPlainText(await handle('article 28.4 es', ctx));
@@ -81,8 +82,8 @@ describe('the official text in several languages', () => {
 
   it('refuses a translation with a missing article and keeps both stored texts', async () => {
     const db = openDatabase(join(dir, 'refuse.db'));
-    await importOfficialText(db, server.url('/un/en.pdf'), { nowMs: 1 });
-    await importOfficialText(db, server.url('/un/es.html'), { language: 'es', nowMs: 2 });
+    await importOfficialText(db, server.url('/un/en.pdf'), { articles: KNOWLEDGE.articles, nowMs: 1 });
+    await importOfficialText(db, server.url('/un/es.html'), { articles: KNOWLEDGE.articles, language: 'es', nowMs: 2 });
     const before = readStoredRows(db);
     db.close();
     const run = cli('refuse.db');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findNearestArticles, formatRef, parseCommandRef } from '../../src/treaty/parse-command-ref.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 // input -> "version:canonical" for accepted refs
 const ACCEPTED: [string, string][] = [
@@ -95,12 +96,12 @@ const REJECTED: [string, number[]][] = [
 
 describe('parseCommandRef', () => {
   it.each(ACCEPTED)('reads %j as %s', (input, expected) => {
-    const result = parseCommandRef(input);
+    const result = parseCommandRef(KNOWLEDGE.articles, input);
     expect(result.ok ? `${result.ref.version}:${formatRef(result.ref)}` : result.error).toBe(expected);
   });
 
   it.each(REJECTED)('refuses %j and suggests %j', (input, suggestions) => {
-    const result = parseCommandRef(input);
+    const result = parseCommandRef(KNOWLEDGE.articles, input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.suggestions).toEqual(suggestions);
@@ -110,7 +111,7 @@ describe('parseCommandRef', () => {
   });
 
   it('names the range and the nearest article when the number is not in the final text', () => {
-    expect(parseCommandRef('Article 99')).toEqual({
+    expect(parseCommandRef(KNOWLEDGE.articles, 'Article 99')).toEqual({
       ok: false,
       error: 'There is no Article 99 in the final text; the articles run from 1 to 68. Nearest: Article 68.',
       suggestions: [68],
@@ -118,7 +119,7 @@ describe('parseCommandRef', () => {
   });
 
   it('names the zero draft and its own range when the zero numbering is asked for', () => {
-    const result = parseCommandRef('68', 'zero');
+    const result = parseCommandRef(KNOWLEDGE.articles, '68', 'zero');
     expect(result).toMatchObject({ ok: false, suggestions: [67] });
     expect(!result.ok && result.error).toBe(
       'There is no Article 68 in the zero draft; the articles run from 1 to 67. Nearest: Article 67.',
@@ -126,17 +127,17 @@ describe('parseCommandRef', () => {
   });
 
   it('uses the default numbering only when the input names none', () => {
-    expect(parseCommandRef('17', 'zero')).toEqual({ ok: true, ref: { version: 'zero', article: 17, paragraph: null, letter: null } });
-    expect(parseCommandRef('final:17', 'zero')).toMatchObject({ ok: true, ref: { version: 'final' } });
+    expect(parseCommandRef(KNOWLEDGE.articles, '17', 'zero')).toEqual({ ok: true, ref: { version: 'zero', article: 17, paragraph: null, letter: null } });
+    expect(parseCommandRef(KNOWLEDGE.articles, 'final:17', 'zero')).toMatchObject({ ok: true, ref: { version: 'final' } });
   });
 
   it('tells garbage input what a reference looks like', () => {
-    const result = parseCommandRef('what about encryption');
+    const result = parseCommandRef(KNOWLEDGE.articles, 'what about encryption');
     expect(!result.ok && result.error).toMatch(/28\.4/);
   });
 
   it('refuses "bis" articles with a reason rather than dropping the word', () => {
-    const result = parseCommandRef('article 28 bis');
+    const result = parseCommandRef(KNOWLEDGE.articles, 'article 28 bis');
     expect(!result.ok && result.error).toMatch(/bis/);
   });
 });
@@ -153,7 +154,7 @@ describe('formatRef', () => {
 
   it('round-trips every canonical ref it writes through the parser', () => {
     for (const ref of [{ article: 40, paragraph: 21, letter: null }, { article: 2, paragraph: null, letter: 'x' }]) {
-      const parsed = parseCommandRef(formatRef(ref));
+      const parsed = parseCommandRef(KNOWLEDGE.articles, formatRef(ref));
       expect(parsed.ok && formatRef(parsed.ref)).toBe(formatRef(ref));
     }
   });
@@ -161,8 +162,8 @@ describe('formatRef', () => {
 
 describe('findNearestArticles', () => {
   it('clamps to the first and last article of each numbering', () => {
-    expect(findNearestArticles(-3, 'final')).toEqual([1]);
-    expect(findNearestArticles(70, 'final')).toEqual([68]);
-    expect(findNearestArticles(70, 'zero')).toEqual([67]);
+    expect(findNearestArticles(KNOWLEDGE.articles, -3, 'final')).toEqual([1]);
+    expect(findNearestArticles(KNOWLEDGE.articles, 70, 'final')).toEqual([68]);
+    expect(findNearestArticles(KNOWLEDGE.articles, 70, 'zero')).toEqual([67]);
   });
 });

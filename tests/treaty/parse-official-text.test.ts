@@ -3,6 +3,7 @@ import { parseOfficialText } from '../../src/treaty/parse-official-text.js';
 import { checkOfficialText, normalizeTitle } from '../../src/treaty/check-official-text.js';
 import { convertHtmlToText } from '../../src/treaty/html-to-text.js';
 import { readConventionText } from './treaty-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 function provisions(text: string): Record<string, string> {
   return Object.fromEntries(parseOfficialText(text).articles.flatMap((a) => a.provisions.map((p) => [p.ref, p.text])));
@@ -67,7 +68,7 @@ describe('checkOfficialText', () => {
         { number: 1, title: 'Statement of purpose', chapter: 'II', provisions: [{ ref: '1', article: 1, paragraph: null, letter: null, text: '' }] },
         { number: 1, title: 'Statement of purpose', chapter: 'I', provisions: [{ ref: '1', article: 1, paragraph: null, letter: null, text: 'Text.' }] },
       ],
-    });
+    }, { articles: KNOWLEDGE.articles });
     expect(problems).toEqual([
       'missing 67 articles: 2-68',
       '1 article appearing more than once: 1',
@@ -107,7 +108,7 @@ describe('parseOfficialText on a UN-layout text with page furniture', () => {
   it('strips furniture wherever it falls, the gap between a heading and its title included', () => {
     expect(withFurniture).not.toBe(clean);
     const parsed = parseOfficialText(withFurniture);
-    expect(checkOfficialText(parsed)).toEqual([]);
+    expect(checkOfficialText(parsed, { articles: KNOWLEDGE.articles })).toEqual([]);
     expect(parsed.articles.find((a) => a.number === 65)?.title).toBe('Entry into force');
     expect(provisions(withFurniture)).toEqual(provisions(clean));
   });

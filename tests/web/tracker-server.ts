@@ -5,6 +5,7 @@ import { startOpsServer } from '../../src/ops/ops-server.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createWebHandler } from '../../src/web/handle-web-request.js';
 import { SEED_NOW_MS, seedTracker } from './seed-tracker.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 /** A seeded database served by the real ops server with the tracker on 127.0.0.1. */
 export interface TrackerServer {
@@ -19,7 +20,7 @@ export async function startTrackerServer(): Promise<TrackerServer> {
   seedTracker(db);
   const server = await startOpsServer({
     port: 0, metrics: new Metrics(), ready: () => ({}), log: silentLogger,
-    web: createWebHandler({ db, now: () => SEED_NOW_MS, baseUrl: () => 'https://tracker.example/' }),
+    web: createWebHandler({ knowledge: KNOWLEDGE, db, now: () => SEED_NOW_MS, baseUrl: () => 'https://tracker.example/' }),
   });
   return {
     db,

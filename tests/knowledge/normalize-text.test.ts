@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, normalizeText } from '../../src/classify/normalize-text.js';
+import { compilePattern, normalizeText } from '../../src/knowledge/normalize-text.js';
 
 describe('normalizeText', () => {
   it('folds case, diacritics, curly quotes and runs of spaces', () => {

@@ -1,0 +1,53 @@
+/**
+ * Everything the bot knows from `knowledge/`, read and checked once at start and passed to whoever
+ * needs it. A missing or malformed file stops the start with an error naming the file (and line).
+ */
+import { projectPath } from '../project-path.js';
+import { readArticleTables, type ArticleTables } from './article-tables.js';
+import { readCalendar, type CalendarEvent } from './calendar.js';
+import { compileConcernRules, type ConcernRules } from './concern-rules.js';
+import { compileInstrumentCues, type InstrumentCues } from './instrument-cues.js';
+import { readKnowledgeJson } from './knowledge-file.js';
+import { readOfficialDocument, type OfficialDocument } from './official-document.js';
+import { compileRelevanceRules, type RelevanceRules } from './relevance-rules.js';
+
+/** The loaded knowledge; frozen, so no stage can change what another one reads. */
+export interface Knowledge {
+  articles: ArticleTables;
+  concerns: ConcernRules;
+  relevance: RelevanceRules;
+  instruments: InstrumentCues;
+  /** The shipped calendar plus the operator's, in start order. */
+  calendar: readonly CalendarEvent[];
+  officialText: OfficialDocument;
+}
+
+export interface LoadKnowledgeOptions {
+  /** The folder to read (default: the project's `knowledge/`). */
+  dir?: string;
+  /** The operator's extra calendar (TREATYWATCH_CALENDAR), or null. */
+  calendarFile?: string | null;
+}
+
+/** Reads, checks and compiles every knowledge file; throws a KnowledgeError naming the bad file. */
+export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
+  const dir = options.dir ?? projectPath('knowledge');
+  return deepFreeze({
+    articles: readArticleTables(dir),
+    concerns: compileConcernRules(readKnowledgeJson(dir, 'concerns.json')),
+    relevance: compileRelevanceRules(readKnowledgeJson(dir, 'relevance-rules.json')),
+    instruments: compileInstrumentCues(readKnowledgeJson(dir, 'instruments.json')),
+    calendar: readCalendar(dir, options.calendarFile ?? null),
+    officialText: readOfficialDocument(readKnowledgeJson(dir, 'official-text.json')),
+  });
+}
+
+// Plain objects and arrays only: a regex keeps a writable lastIndex (global scans need it), and a
+// Map is typed read-only instead.
+function deepFreeze<T>(value: T): T {
+  if (Array.isArray(value) || (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype)) {
+    for (const v of Object.values(value as object)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+/** The relevance rules, `knowledge/relevance-rules.json`: weighted cues compiled once, publisher and date priors. */
+import { compileCue } from './concern-rules.js';
+import { isRecord, KnowledgeError, requireNumber, requireRecords, requireString } from './knowledge-file.js';
+
+/** One weighted cue, with the examples it must (and must not) match. */
+export interface RelevanceCue {
+  id: string;
+  weight: number;
+  note: string;
+  /**
+   * How the cue counts: "anchor" names a treaty without saying which ("the convention"); "context"
+   * is the vocabulary of a treaty and its negotiation; "topic" is a negative topic that names no
+   * other instrument. Ungrouped cues count on their own.
+   */
+  group?: 'anchor' | 'context' | 'topic';
+  pattern: string;
+  examples: string[];
+  counterexamples: string[];
+  regex: RegExp;
+}
+
+/** The weights of the item's own citations of this convention. */
+export interface CitationWeights {
+  /** Added once when at least one citation is bound to this convention. */
+  cited: number;
+  /** Added once when a bound citation's context agrees with the article it cites. */
+  agrees: number;
+}
+
+/** The relevance rules as loaded: a logit is bias + publisher prior + date prior + matched cue weights. */
+export interface RelevanceRules {
+  bias: number;
+  threshold: number;
+  publisherPriors: ReadonlyMap<string, number>;
+  datePriors: { before: string; weight: number }[];
+  cues: RelevanceCue[];
+  citationContext: CitationWeights;
+  /** Weight per concern raised when context counts, and its cap. */
+  concernContext: { perConcern: number; max: number };
+}
+
+const GROUPS = ['anchor', 'context', 'topic'];
+
+/** Returns the relevance rules of a parsed rules file; throws naming the file and the bad cue. */
+export function compileRelevanceRules(file: Record<string, unknown>, name = 'knowledge/relevance-rules.json'): RelevanceRules {
+  const ids = new Set<string>();
+  const cues = requireRecords(file['cues'], name, 'cues').map((c, i) => {
+    const id = requireString(c['id'], name, `cues[${i}].id`);
+    if (ids.has(id)) throw new KnowledgeError(name, null, `relevance cue "${id}" appears twice`);
+    ids.add(id);
+    requireNumber(c['weight'], name, `relevance cue "${id}" weight`);
+    if (c['group'] !== undefined && !GROUPS.includes(c['group'] as string)) throw new KnowledgeError(name, null, `relevance cue "${id}" group must be anchor, context or topic`);
+    const pattern = requireString(c['pattern'], name, `relevance cue "${id}" pattern`);
+    return { note: '', examples: [], counterexamples: [], ...c, regex: compileCue(pattern, name, `relevance cue "${id}"`) } as unknown as RelevanceCue;
+  });
+  const priors = file['publisherPriors'] ?? {};
+  if (!isRecord(priors)) throw new KnowledgeError(name, null, 'publisherPriors must map publishers to weights');
+  const datePriors = requireRecords(file['datePriors'] ?? [], name, 'datePriors').map((d) => ({
+    before: requireString(d['before'], name, 'datePriors before'),
+    weight: requireNumber(d['weight'], name, 'datePriors weight'),
+  }));
+  return {
+    bias: requireNumber(file['bias'], name, 'bias'),
+    threshold: requireNumber(file['threshold'], name, 'threshold'),
+    publisherPriors: new Map(Object.entries(priors).map(([k, v]) => [k.toLowerCase(), requireNumber(v, name, `publisherPriors.${k}`)])),
+    datePriors,
+    cues,
+    citationContext: readWeights(file['citationContext'], name, 'citationContext', ['cited', 'agrees']) as unknown as CitationWeights,
+    concernContext: readWeights(file['concernContext'], name, 'concernContext', ['perConcern', 'max']) as unknown as RelevanceRules['concernContext'],
+  };
+}
+
+// An absent block weighs nothing; a present one must give every weight.
+function readWeights(value: unknown, name: string, field: string, keys: readonly string[]): Record<string, number> {
+  if (value === undefined) return Object.fromEntries(keys.map((k) => [k, 0]));
+  if (!isRecord(value)) throw new KnowledgeError(name, null, `${field} must be an object`);
+  return Object.fromEntries(keys.map((k) => [k, requireNumber(value[k], name, `${field}.${k}`)]));
+}
