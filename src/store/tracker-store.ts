@@ -5,6 +5,9 @@
  * relevant, as in the lookups.
  */
 import { statement, type Db } from './db.js';
+import { COUNT_WEEK_MS, COUNT_WEEK_OFFSET_MS } from './migrations/210-article-week-counts.js';
+
+export { COUNT_WEEK_MS, COUNT_WEEK_OFFSET_MS };
 
 const DATE = 'COALESCE(i.published_at_ms, i.fetched_at_ms)';
 
@@ -34,8 +37,24 @@ export interface QuotedItem {
   sentence: string;
 }
 
-/** Returns, per article, how many relevant items cite it in each week of the window. */
+/**
+ * Returns, per article, how many relevant items cite it in each week of the window. A window of
+ * Monday-based weeks reads the counts the tag triggers keep (migration 210); any other window
+ * groups the tagged items.
+ */
 export function countArticleMentionsByWeek(db: Db, window: WeekWindow): WeekCount<number>[] {
+  const shifted = window.startMs - COUNT_WEEK_OFFSET_MS;
+  if (window.weekMs === COUNT_WEEK_MS && shifted % COUNT_WEEK_MS === 0) {
+    const firstWeek = Math.floor(shifted / COUNT_WEEK_MS);
+    return statement(db, `
+      SELECT article AS key, week - @firstWeek AS week, items AS count FROM article_week_counts
+      WHERE week >= @firstWeek AND week < @firstWeek + @weeks AND items > 0`).all({ firstWeek, weeks: window.weeks }) as WeekCount<number>[];
+  }
+  return groupArticleMentionsByWeek(db, window);
+}
+
+/** Returns what countArticleMentionsByWeek does, by grouping every tagged item dated in the window. */
+export function groupArticleMentionsByWeek(db: Db, window: WeekWindow): WeekCount<number>[] {
   return statement(db, `
     SELECT ia.article AS key, CAST((${DATE} - @startMs) / @weekMs AS INTEGER) AS week, COUNT(DISTINCT i.id) AS count
     FROM items i JOIN item_articles ia ON ia.item_id = i.id

@@ -1,8 +1,9 @@
-import type { WeekWindow } from '../store/tracker-store.js';
+import { COUNT_WEEK_MS, COUNT_WEEK_OFFSET_MS, type WeekWindow } from '../store/tracker-store.js';
 
 /** One week in milliseconds. */
-export const WEEK_MS = 7 * 86_400_000;
-const MONDAY_OFFSET_MS = 4 * 86_400_000;
+export const WEEK_MS = COUNT_WEEK_MS;
+// Weeks start on Mondays, as the stored per-week counts do.
+const MONDAY_OFFSET_MS = COUNT_WEEK_OFFSET_MS;
 
 /** Returns the window of `weeks` whole weeks (Monday 00:00 UTC) ending with the week that holds `nowMs`. */
 export function lastWeeks(nowMs: number, weeks: number): WeekWindow {

@@ -8,6 +8,7 @@ import { FAST_READ_MIGRATIONS } from './160-fast-reads.js';
 import { FULL_TEXT_MIGRATIONS } from './170-full-text.js';
 import { TREATY_LANGUAGE_MIGRATIONS } from './180-treaty-languages.js';
 import { REVISION_MIGRATIONS } from './190-item-revisions.js';
+import { ARTICLE_WEEK_MIGRATIONS } from './210-article-week-counts.js';
 
 /** One schema change; `version` is stored in PRAGMA user_version once applied. Never edit a released one. */
 export interface Migration {
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...FULL_TEXT_MIGRATIONS,
   ...TREATY_LANGUAGE_MIGRATIONS,
   ...REVISION_MIGRATIONS,
+  ...ARTICLE_WEEK_MIGRATIONS,
 ];
