@@ -29,8 +29,11 @@ const BOMS: ReadonlyArray<readonly [number[], string]> = [
 const XML_PROLOG = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/i;
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 
+/** Bodies are decoded this many bytes at a time, yielding between slices, so 5 MiB never holds the loop. */
+const DECODE_SLICE_BYTES = 512 * 1024;
+
 /** Returns the body decoded to a string without its BOM; an unknown charset falls back to UTF-8 with a note. */
-export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
+export async function decodeBody(bytes: Uint8Array, contentType: string | null): Promise<DecodedBody> {
   const detected = detectCharset(bytes, contentType);
   let decoder: TextDecoder;
   let note: string | null = null;
@@ -40,23 +43,26 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
     note = `unknown charset "${detected.label}" (from ${detected.source}), decoded as utf-8`;
     decoder = new TextDecoder('utf-8');
   }
-  if (detected.source === 'default' && note === null && !isValidUtf8(bytes)) {
+  // Undeclared: strict UTF-8 if it reads as such (that text is the answer), else windows-1252.
+  const strict = detected.source === 'default' && note === null ? await decodeInSlices(new TextDecoder('utf-8', { fatal: true }), bytes).catch(() => null) : undefined;
+  if (strict === null) {
     return { text: decodeWindows1252(bytes), charset: 'windows-1252', source: 'fallback', note: 'no charset declared and not valid utf-8, decoded as windows-1252' };
   }
-  let text = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
+  let text = strict ?? (decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : await decodeInSlices(decoder, bytes));
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, charset: decoder.encoding, source: note ? 'default' : detected.source, note };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
+// A decoder of its own per call: a streaming decoder keeps state between slices.
+async function decodeInSlices(decoder: TextDecoder, bytes: Uint8Array): Promise<string> {
+  if (bytes.length <= DECODE_SLICE_BYTES) return decoder.decode(bytes);
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODE_SLICE_BYTES) {
+    const end = Math.min(bytes.length, at + DECODE_SLICE_BYTES);
+    parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+    if (end < bytes.length) await new Promise((resolve) => setImmediate(resolve));
   }
+  return parts.join('');
 }
 
 /** Returns the charset label a body declares and where the declaration was found. */

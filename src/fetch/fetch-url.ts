@@ -205,7 +205,7 @@ async function readResponse(
   if (policy.binary) {
     return { status: 'ok', httpStatus: status, finalUrl: url.href, body: '', bytes, contentType, etag, lastModified, maxAgeMs };
   }
-  const decoded = decodeBody(bytes, contentType);
+  const decoded = await decodeBody(bytes, contentType);
   return {
     status: 'ok',
     httpStatus: status,

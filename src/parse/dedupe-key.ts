@@ -39,9 +39,16 @@ export function hashContent(title: string, text: string): string {
 
 /** Returns each item with its dedupe key; keys are unique within the result, exact repeats are dropped. */
 export function assignDedupeKeys(items: ParsedItem[]): KeyedItem[] {
+  const keyer = createDedupeKeyer();
+  for (const item of items) keyer.add(item);
+  return keyer.keyed;
+}
+
+/** Keys items one at a time, as assignDedupeKeys does for a whole list, so the work can be split. */
+export function createDedupeKeyer(): { add(item: ParsedItem): void; readonly keyed: KeyedItem[] } {
   const byKey = new Map<string, KeyedItem>();
   const keyed: KeyedItem[] = [];
-  for (const item of items) {
+  const add = (item: ParsedItem): void => {
     const canonicalUrl = item.url === null ? null : canonicalizeUrl(item.url);
     const contentHash = hashContent(item.title, item.text);
     for (const key of candidateKeys(item.guid?.trim() || null, canonicalUrl, contentHash)) {
@@ -50,12 +57,12 @@ export function assignDedupeKeys(items: ParsedItem[]): KeyedItem[] {
         const entry = { item, key, canonicalUrl, contentHash };
         byKey.set(key, entry);
         keyed.push(entry);
-        break;
+        return;
       }
-      if (earlier.canonicalUrl === canonicalUrl && earlier.contentHash === contentHash) break;
+      if (earlier.canonicalUrl === canonicalUrl && earlier.contentHash === contentHash) return;
     }
-  }
-  return keyed;
+  };
+  return { add, keyed };
 }
 
 // The base key first, then ever more specific variants; the last one is taken only by an entry

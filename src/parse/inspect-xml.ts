@@ -19,13 +19,40 @@ export interface XmlShape {
 
 /** Returns the document's root element name, or throws a `parse: ...` error for a hostile or empty body. */
 export function inspectXml(body: string): XmlShape {
+  const scan = scanXml(body);
+  for (;;) {
+    const step = scan.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** As inspectXml, yielding to the event loop every few milliseconds, so a 5 MiB body never holds it. */
+export async function inspectXmlInSlices(body: string, yieldMs: number): Promise<XmlShape> {
+  const scan = scanXml(body);
+  let started = performance.now();
+  for (;;) {
+    const step = scan.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= yieldMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
+}
+
+// Tags between two pauses of the scan, where a caller may yield.
+const TAGS_PER_STEP = 512;
+
+function* scanXml(body: string): Generator<void, XmlShape> {
   if (body.trim() === '') throw new ParseError('parse: empty body');
+  let tags = 0;
   let depth = 0;
   let rootName: string | null = null;
   let i = 0;
   for (;;) {
     const lt = body.indexOf('<', i);
     if (lt < 0) break;
+    if (++tags % TAGS_PER_STEP === 0) yield;
     const next = body[lt + 1];
     if (body.startsWith('<!--', lt)) {
       i = skipPast(body, lt + 4, '-->');

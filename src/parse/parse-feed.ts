@@ -1,11 +1,11 @@
-import Parser from 'rss-parser';
 import type { ParsedItem, ParsedSource } from '../domain.js';
 import { capText, firstWords, htmlToText, toOneLine } from './html-to-text.js';
-import { inspectXml, isHtmlRoot } from './inspect-xml.js';
+import { inspectXmlInSlices, isHtmlRoot } from './inspect-xml.js';
 import { parseDateMs } from './parse-date.js';
-import { repairXmlEntities } from './repair-xml-entities.js';
+import { repairXmlEntitiesInSlices } from './repair-xml-entities.js';
 import { resolveHttpUrl } from './resolve-url.js';
 import { ParseError } from './parse-error.js';
+import { FEED_YIELD_MS, streamFeedEntries, type RawEntry } from './stream-feed.js';
 
 /** Longest summary kept: enough for a digest line and the classifier's first look. */
 export const MAX_SUMMARY_CHARS = 500;
@@ -17,38 +17,30 @@ const MAX_TITLE_CHARS = 300;
 const FALLBACK_TITLE_WORDS = 12;
 
 type FeedFormat = 'rss' | 'rdf' | 'atom';
-type RawEntry = Record<string, unknown>;
 
-const DATE_ELEMENTS = new Set(['published', 'updated', 'pubDate', 'dc:date']);
-
-/** Returns the items of an RSS 2.0, RSS 1.0/RDF or Atom document; throws `parse: ...` for anything else or anything hostile. */
+/**
+ * Returns the items of an RSS 2.0, RSS 1.0/RDF or Atom document; throws `parse: ...` for anything
+ * else or anything hostile. The feed is read entry by entry, yielding to the event loop between
+ * slices, so a 5 MiB feed neither holds the loop nor is held whole as a tree.
+ */
 export async function parseFeed(body: string, ctx: { url: string }): Promise<ParsedSource> {
-  const format = detectFeedFormat(body);
-  const parser = new Parser<RawEntry, RawEntry>({
-    // `<rss>` without a version attribute is still RSS 2.0 in practice.
-    defaultRSS: 2,
-    customFields: { item: ['id', 'published', 'updated'] },
-    xml2js: {
-      // rss-parser calls `new Date(x).toISOString()` on Atom dates and would throw for the whole
-      // feed on one bad date; an unreadable date is blanked here and becomes null below.
-      valueProcessors: [(value: string, name: string) => (DATE_ELEMENTS.has(name) && parseDateMs(value) === null ? '' : value)],
-    },
-  });
-  let feed: Parser.Output<RawEntry> & RawEntry;
+  const format = detectFeedFormat((await inspectXmlInSlices(body, FEED_YIELD_MS)).rootName);
+  const repaired = await repairXmlEntitiesInSlices(body, FEED_YIELD_MS);
+  const items: ParsedItem[] = [];
+  let ttl: unknown;
   try {
-    feed = await parser.parseString(repairXmlEntities(body));
+    ttl = await streamFeedEntries(repaired, (entry) => {
+      const item = toParsedItem(entry, format, ctx.url);
+      // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
+      if (item.guid !== null || item.url !== null || item.title !== '' || item.text !== '') items.push(item);
+    });
   } catch (cause) {
     throw new ParseError(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
-  return {
-    // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
-    items: feed.items.map((entry) => toParsedItem(entry, format, ctx.url)).filter((item) => item.guid !== null || item.url !== null || item.title !== '' || item.text !== ''),
-    ttlMs: readTtlMs(feed['ttl']),
-  };
+  return { items, ttlMs: readTtlMs(ttl) };
 }
 
-function detectFeedFormat(body: string): FeedFormat {
-  const { rootName } = inspectXml(body);
+function detectFeedFormat(rootName: string): FeedFormat {
   if (isHtmlRoot(rootName)) throw new ParseError('parse: not a feed (got an HTML page)');
   const local = rootName.slice(rootName.indexOf(':') + 1);
   if (local === 'rss') return 'rss';

@@ -1,19 +1,25 @@
 /**
- * Parses fetched bodies and computes their dedupe keys on a worker thread, so a large feed (up to
- * 5 MiB, thousands of entries) never holds the bot's event loop: chat commands keep being answered
- * while it parses. The worker sends the keyed items back in small batches, the next only when the
- * main thread asks for it, so each batch is read in a task of its own. One worker serves every poll, started on first use and never keeping
- * the process alive by itself. Small bodies parse in place, where the round trip would cost more.
- * When this module runs from its TypeScript source (tests), there is no compiled worker to start
- * and every body parses in place.
+ * Parses fetched bodies and computes their dedupe keys without holding the bot's event loop, so
+ * chat commands keep being answered while a large source is read.
+ * - Feeds (up to 5 MiB, thousands of entries) are read on this thread, entry by entry, yielding
+ *   between slices (see stream-feed.ts). No second heap and no whole-document tree: this is what
+ *   keeps the bot's memory low while it polls.
+ * - Large pages and treaty records are parsed into a DOM, which cannot be done in slices. They go
+ *   to a worker thread, which sends the keyed items back in small batches, the next only when the
+ *   main thread asks for it. One worker serves every poll, started on first use and never keeping
+ *   the process alive by itself. When this module runs from its TypeScript source (tests), there
+ *   is no compiled worker to start and every body parses in place.
+ * Dedupe keys are computed in slices of bounded time too.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyedItem, PageSelectors, SourceKind } from '../domain.js';
 
-/** Bodies at least this long go to the worker. */
+/** Pages and treaty records at least this long go to the worker. */
 export const OFF_THREAD_MIN_CHARS = 64 * 1024;
+/** How long computing dedupe keys may hold the event loop before it yields. */
+const KEY_YIELD_MS = 8;
 /** Keyed items per message from the worker. */
 export const OFF_THREAD_BATCH = 200;
 
@@ -40,7 +46,7 @@ const waiting = new Map<number, Waiting>();
 
 /** Returns the keyed items of a fetched body, parsed on the worker thread when it is large; errors as parseSourceBody's. */
 export async function parseAndKey(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
-  if (body.length < OFF_THREAD_MIN_CHARS || !canUseWorker()) return parseAndKeyHere(source, body, ctx);
+  if (source.kind === 'feed' || body.length < OFF_THREAD_MIN_CHARS || !canUseWorker()) return parseAndKeyHere(source, body, ctx);
   const w = startWorker();
   const id = nextId++;
   const done = new Promise<KeyedSource>((resolve, reject) => {
@@ -58,9 +64,21 @@ export async function parseAndKey(source: SourceRef, body: string, ctx: { url: s
 /** Parses and keys a body on the calling thread (the worker's own work, and small bodies). */
 export async function parseAndKeyHere(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
   // The parsers (rss-parser and its XML stack) load on the first poll, not when the bot starts.
-  const [{ parseSourceBody }, { assignDedupeKeys }] = await Promise.all([import('./parse-source.js'), import('./dedupe-key.js')]);
+  const [{ parseSourceBody }, { createDedupeKeyer }] = await Promise.all([import('./parse-source.js'), import('./dedupe-key.js')]);
   const parsed = await parseSourceBody(source, body, ctx);
-  return { keyed: assignDedupeKeys(parsed.items), ttlMs: parsed.ttlMs };
+  const keyer = createDedupeKeyer();
+  for (let at = 0; at < parsed.items.length; ) {
+    const started = performance.now();
+    do keyer.add(parsed.items[at++]!);
+    while (at < parsed.items.length && performance.now() - started < KEY_YIELD_MS);
+    if (at < parsed.items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { keyed: keyer.keyed, ttlMs: parsed.ttlMs };
+}
+
+/** Stops the worker, failing the parses it holds with a `parse: worker stopped` error; the next large body starts a new one. */
+export async function stopParseWorker(): Promise<void> {
+  await worker?.terminate();
 }
 
 function canUseWorker(): boolean {

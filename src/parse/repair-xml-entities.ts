@@ -15,14 +15,51 @@ const decodedNames = new Map<string, string | null>();
 /** Returns the body with every `&` that does not start a usable reference escaped, so strict XML parsers accept it. */
 export function repairXmlEntities(body: string): string {
   if (!body.includes('&')) return body;
-  let out = '';
+  const parts: string[] = [];
+  for (const part of repairedParts(body)) parts.push(part);
+  return parts.join('');
+}
+
+/** As repairXmlEntities, yielding to the event loop every few milliseconds, so a 5 MiB body never holds it. */
+export async function repairXmlEntitiesInSlices(body: string, yieldMs: number): Promise<string> {
+  if (!body.includes('&')) return body;
+  const parts: string[] = [];
+  let started = performance.now();
+  for (const part of repairedParts(body)) {
+    parts.push(part);
+    if (performance.now() - started >= yieldMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
+  return parts.join('');
+}
+
+// Text between raw sections is repaired in pieces of about this many characters, cut before a `<`
+// (never inside an entity reference), so a caller can pause between them.
+const PIECE_CHARS = 64 * 1024;
+
+// The repaired document, piece by piece, in order.
+function* repairedParts(body: string): Generator<string> {
   let last = 0;
   for (const match of body.matchAll(RAW_SECTION)) {
-    out += repairText(body.slice(last, match.index));
-    out += match[0];
+    yield* repairedPieces(body, last, match.index);
+    yield match[0];
     last = match.index + match[0].length;
   }
-  return out + repairText(body.slice(last));
+  yield* repairedPieces(body, last, body.length);
+}
+
+function* repairedPieces(body: string, from: number, to: number): Generator<string> {
+  for (let at = from; at < to; ) {
+    let end = to;
+    if (to - at > PIECE_CHARS) {
+      const cut = body.indexOf('<', at + PIECE_CHARS);
+      if (cut >= 0 && cut < to) end = cut;
+    }
+    yield repairText(body.slice(at, end));
+    at = end;
+  }
 }
 
 function repairText(text: string): string {

@@ -110,6 +110,10 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
   }
 
   const parsed = await parseAndKey(source, fetched.body, { url: fetched.finalUrl });
+  // The body and its bytes (10 MiB for a large feed) are not needed past the parse: let them go
+  // before the store, which for thousands of items takes a while.
+  fetched.body = '';
+  fetched.bytes = new Uint8Array(0);
   const keyed = parsed.keyed;
   const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   // The first poll of a source records what is already there without alerting anyone (no flood).
