@@ -9,7 +9,8 @@ import { extractMentions, type MentionContext } from '../refs/extract-mentions.j
 import { weighCitations } from './citation-context.js';
 import { normalizeText } from '../knowledge/normalize-text.js';
 import { logistic, scoreRelevance } from './score-relevance.js';
-import { tagConcerns } from './tag-concerns.js';
+import { scoreConcerns, withImplied } from './tag-concerns.js';
+import { tagConcernsWithModel } from './concern-model.js';
 
 // Only a text with an article keyword can cite one; the rest skip the extractor.
 const CITATION_KEYWORD = /\b(?:art|para|§)/i;
@@ -29,13 +30,16 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
   let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, knowledge).logit;
   const articles = selectFinestRefs(mentions);
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
-  const concerns = tagConcerns(folded, cited, knowledge.concerns);
+  const byRules = scoreConcerns(folded, cited, knowledge.concerns);
+  const concerns = withImplied(knowledge.concerns.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id), knowledge.concerns);
   // With a treaty in view and nothing else claiming the item, each subject of this convention it
   // raises (the concern taxonomy is this convention's subjects) is evidence too, up to a cap.
   if (verdict.contextOpen) logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * concerns.length);
   const score = roundScore(logistic(logit));
   if (logistic(logit) < rules.threshold) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
-  return { relevant: true, score, articles, concerns, mentions };
+  // Relevance weighs the rules' concerns only; the shipped concern model (if any) then adds its own.
+  const tagged = tagConcernsWithModel(folded, cited, knowledge.concernModel ?? null, knowledge.concerns, byRules);
+  return { relevant: true, score, articles, concerns: tagged, mentions };
 }
 
 /** Returns the distinct refs of the mentions, dropping a ref when a finer one of it is also cited ("28" beside "28.4"). */
@@ -44,13 +48,14 @@ export function selectFinestRefs(mentions: readonly Mention[]): string[] {
   return refs.filter((ref) => !refs.some((other) => other.startsWith(ref + '.')));
 }
 
-// A title often ends without punctuation; the blank line keeps it a sentence of its own.
-function joinTitleAndText(title: string, text: string): string {
+/** Returns title and text as one string; a title often ends without punctuation, so it gets a full stop of its own. */
+export function joinTitleAndText(title: string, text: string): string {
   const t = title.trim();
   const body = text.trim();
   if (!t) return body;
   if (!body || body.startsWith(t)) return body || t;
-  return `${t}\n\n${body}`;
+  // Folding turns the blank line into a space; the full stop keeps cues from running across the two.
+  return /[.!?:;]["')\]]?$/.test(t) ? `${t}\n\n${body}` : `${t}.\n\n${body}`;
 }
 
 function roundScore(score: number): number {

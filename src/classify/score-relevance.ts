@@ -14,7 +14,8 @@
  * weight, and the anchor and context cues ("the convention", delegations, the field's vocabulary),
  * which say *a* treaty is discussed but not which, stop counting, since something else claims
  * them. Negative topic cues (group "topic") subtract without claiming. Context cues also need a
- * treaty in view: an anchor, a strong cue, or a citation bound to this convention. Strong cues
+ * treaty in view: an anchor, a strong cue, a citation bound to this convention, or several distinct
+ * signs of a negotiation (`negotiationInView`: delegates and a numbered session, say). Strong cues
  * (names, symbols) count either way.
  */
 import type { RelevanceRules } from '../knowledge/relevance-rules.js';
@@ -67,6 +68,9 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
     logit += cue.weight;
     cues.push(cue.id);
   }
+  // Several distinct signs of a negotiation (delegates, a numbered session, a clause) put one in view too.
+  const view = rules.negotiationInView;
+  if (!anchored && view.min > 0) anchored = countDistinctMatches(pending.filter((cue) => view.cues.includes(cue.id)), doc.text) >= view.min;
   // Treaty vocabulary counts only when a treaty is in view and no other instrument claims the item.
   if (anchored && !claimed) {
     for (const cue of pending) {
@@ -76,6 +80,19 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
   }
   const score = logistic(logit);
   return { logit, score, relevant: score >= rules.threshold, cues, contextOpen: anchored && !claimed };
+}
+
+// Returns how many places of the text the cues match; two cues on one word ("negotiators") count once.
+function countDistinctMatches(cues: readonly { regex: RegExp }[], text: string): number {
+  const starts = new Set<number>();
+  for (const cue of cues) {
+    const all = new RegExp(cue.regex.source, cue.regex.flags + 'g');
+    for (let m = all.exec(text); m; m = all.exec(text)) {
+      if (m[0].length === 0) all.lastIndex++;
+      starts.add(m.index);
+    }
+  }
+  return starts.size;
 }
 
 /** Returns the prior for a publisher given as a source id ("un-news") or a name; 0 when unknown. */

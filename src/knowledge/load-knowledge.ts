@@ -2,9 +2,12 @@
  * Everything the bot knows from `knowledge/`, read and checked once at start and passed to whoever
  * needs it. A missing or malformed file stops the start with an error naming the file (and line).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { projectPath } from '../project-path.js';
 import { readArticleTables, type ArticleTables } from './article-tables.js';
 import { readCalendar, type CalendarEvent } from './calendar.js';
+import { compileConcernModel, type ConcernModel, type ConcernModelFile } from './concern-model.js';
 import { compileConcernRules, type ConcernRules } from './concern-rules.js';
 import { compileInstrumentCues, type InstrumentCues } from './instrument-cues.js';
 import { readKnowledgeJson } from './knowledge-file.js';
@@ -15,6 +18,8 @@ import { compileRelevanceRules, type RelevanceRules } from './relevance-rules.js
 export interface Knowledge {
   articles: ArticleTables;
   concerns: ConcernRules;
+  /** The trained concern model, or null when the project ships none. */
+  concernModel: ConcernModel | null;
   relevance: RelevanceRules;
   instruments: InstrumentCues;
   /** The shipped calendar plus the operator's, in start order. */
@@ -32,14 +37,22 @@ export interface LoadKnowledgeOptions {
 /** Reads, checks and compiles every knowledge file; throws a KnowledgeError naming the bad file. */
 export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const dir = options.dir ?? projectPath('knowledge');
+  const concerns = compileConcernRules(readKnowledgeJson(dir, 'concerns.json'));
   return deepFreeze({
     articles: readArticleTables(dir),
-    concerns: compileConcernRules(readKnowledgeJson(dir, 'concerns.json')),
+    concerns,
+    concernModel: readConcernModel(dir, new Set(concerns.concerns.map((c) => c.id))),
     relevance: compileRelevanceRules(readKnowledgeJson(dir, 'relevance-rules.json')),
     instruments: compileInstrumentCues(readKnowledgeJson(dir, 'instruments.json')),
     calendar: readCalendar(dir, options.calendarFile ?? null),
     officialText: readOfficialDocument(readKnowledgeJson(dir, 'official-text.json')),
   });
+}
+
+// The model is optional: without its file the rules tag concerns alone.
+function readConcernModel(dir: string, ids: ReadonlySet<string>): ConcernModel | null {
+  if (!existsSync(join(dir, 'concern-model.json'))) return null;
+  return compileConcernModel(readKnowledgeJson(dir, 'concern-model.json') as unknown as ConcernModelFile, undefined, ids);
 }
 
 // Plain objects and arrays only: a regex keeps a writable lastIndex (global scans need it), and a

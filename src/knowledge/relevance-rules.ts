@@ -37,6 +37,8 @@ export interface RelevanceRules {
   citationContext: CitationWeights;
   /** Weight per concern raised when context counts, and its cap. */
   concernContext: { perConcern: number; max: number };
+  /** Context cues of a negotiation; `min` distinct matches of them put a treaty in view. */
+  negotiationInView: { cues: string[]; min: number };
 }
 
 const GROUPS = ['anchor', 'context', 'topic'];
@@ -67,7 +69,19 @@ export function compileRelevanceRules(file: Record<string, unknown>, name = 'kno
     cues,
     citationContext: readWeights(file['citationContext'], name, 'citationContext', ['cited', 'agrees']) as unknown as CitationWeights,
     concernContext: readWeights(file['concernContext'], name, 'concernContext', ['perConcern', 'max']) as unknown as RelevanceRules['concernContext'],
+    negotiationInView: readNegotiationInView(file['negotiationInView'], name, ids),
   };
+}
+
+// Absent: no negotiation puts a treaty in view. Present: known context cue ids and a minimum.
+function readNegotiationInView(value: unknown, name: string, ids: ReadonlySet<string>): RelevanceRules['negotiationInView'] {
+  if (value === undefined) return { cues: [], min: 0 };
+  if (!isRecord(value) || !Array.isArray(value['cues'])) throw new KnowledgeError(name, null, 'negotiationInView must give cues and min');
+  const cues = value['cues'].map((id) => {
+    if (typeof id !== 'string' || !ids.has(id)) throw new KnowledgeError(name, null, `negotiationInView names unknown cue "${String(id)}"`);
+    return id;
+  });
+  return { cues, min: requireNumber(value['min'], name, 'negotiationInView.min') };
 }
 
 // An absent block weighs nothing; a present one must give every weight.

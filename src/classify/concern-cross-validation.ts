@@ -1,0 +1,102 @@
+/**
+ * k-fold cross-validation of the concern model against the rules alone, on the same folds.
+ *
+ * Folds are fixed by a hash of the item id. In each outer fold the threshold of each mode is chosen
+ * by an inner cross-validation on the training part only, so no held-out item picks its own
+ * threshold. Scores count gold-relevant items only (concerns are tagged only on relevant items).
+ */
+import { computePrf } from './evaluate-classifier.js';
+import { compileConcernModel, type ConcernModelMode } from '../knowledge/concern-model.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
+import { scoreWithModel } from './concern-model.js';
+import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
+import { scoreConcerns, withImplied } from './tag-concerns.js';
+import type { LabelledItem } from './concern-data.js';
+
+/** Thresholds tried when choosing one. */
+export const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
+/** Predictions for one item under each combination, with the model's probabilities. */
+export interface HeldOut {
+  item: LabelledItem;
+  rules: string[];
+  probabilities: number[];
+  thresholds: Record<'model' | 'union', number>;
+}
+
+/** Micro and macro F1 of predicted concern sets against gold, over gold-relevant items. */
+export function scoreConcernSets(pairs: readonly { gold: readonly string[]; predicted: readonly string[] }[]): { micro: number; macro: number } {
+  const ids = [...new Set(pairs.flatMap((p) => [...p.gold, ...p.predicted]))];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const f1s = ids.map((id) => {
+    let t = 0;
+    let f = 0;
+    let n = 0;
+    for (const p of pairs) {
+      const g = p.gold.includes(id);
+      const q = p.predicted.includes(id);
+      if (g && q) t++;
+      else if (q) f++;
+      else if (g) n++;
+    }
+    tp += t;
+    fp += f;
+    fn += n;
+    return computePrf(t, f, n).f1;
+  });
+  return { micro: computePrf(tp, fp, fn).f1, macro: ids.length ? f1s.reduce((a, b) => a + b, 0) / ids.length : 1 };
+}
+
+/** Returns the concerns of one held-out item under a mode. */
+export function predict(h: HeldOut, mode: ConcernModelMode, rules: ConcernRules): string[] {
+  if (mode === 'rules') return h.rules;
+  const byModel = rules.concerns.map((c) => c.id).filter((_id, c) => h.probabilities[c]! >= h.thresholds[mode]);
+  return withImplied(mode === 'union' ? [...new Set([...h.rules, ...byModel])] : byModel, rules);
+}
+
+/** Returns the fold (0..k-1) of an item id. */
+export function foldOf(id: string, k: number): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(id, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h % k;
+}
+
+/** Runs k-fold cross-validation; `inner` > 1 chooses thresholds by an inner cross-validation. */
+export function crossValidate(items: readonly LabelledItem[], rules: ConcernRules, k: number, inner: number, options: TrainingOptions = DEFAULT_TRAINING): HeldOut[] {
+  const ids = rules.concerns.map((c) => c.id);
+  const out: HeldOut[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = items.filter((i) => foldOf(i.id, k) !== fold);
+    const test = items.filter((i) => foldOf(i.id, k) === fold);
+    const thresholds = inner > 1 ? chooseThresholds(crossValidate(train, rules, inner, 0, options), rules) : { model: 0.5, union: 0.5 };
+    const model = compileConcernModel(trainConcernModel(train, ids, 'model', 0.5, options));
+    for (const item of test) {
+      const scores = scoreConcerns(item.folded, item.cited, rules);
+      const ruleIds = withImplied(ids.filter((_id, c) => scores[c]!.tagged), rules);
+      // The model's concern order is the taxonomy's, so probabilities line up with `ids`.
+      out.push({ item, rules: ruleIds, probabilities: scoreWithModel(model, item.features), thresholds });
+    }
+  }
+  return out;
+}
+
+/** Returns, per mode, the threshold with the best micro F1 over the held-out predictions. */
+export function chooseThresholds(heldOut: readonly HeldOut[], rules: ConcernRules): Record<'model' | 'union', number> {
+  const relevant = heldOut.filter((h) => h.item.relevant);
+  const best = (mode: 'model' | 'union'): number => {
+    let bestT = 0.5;
+    let bestF = -1;
+    for (const t of THRESHOLDS) {
+      const pairs = relevant.map((h) => ({ gold: h.item.concerns, predicted: predict({ ...h, thresholds: { model: t, union: t } }, mode, rules) }));
+      const f = scoreConcernSets(pairs).micro;
+      if (f > bestF + 1e-9) {
+        bestF = f;
+        bestT = t;
+      }
+    }
+    return bestT;
+  };
+  return { model: best('model'), union: best('union') };
+}

@@ -1,0 +1,64 @@
+/**
+ * Labelled items for training and cross-validating the concern model: the written training corpus
+ * (`training/concerns-train.jsonl`) and, when given, half A of labelled development sets. Half B is
+ * never read here: `pickHalf(..., 'A')` filters before any text is used.
+ */
+import { readFileSync } from 'node:fs';
+import { joinTitleAndText, selectFinestRefs } from './classify-item.js';
+import { concernFeatures } from './concern-features.js';
+import { pickHalf } from './dev-split.js';
+import { normalizeText } from '../knowledge/normalize-text.js';
+import type { TrainingItem } from './concern-training.js';
+import type { ClassifyKnowledge } from './classify-types.js';
+import { extractMentions } from '../refs/extract-mentions.js';
+
+/** One labelled item with what the tagger reads, and where it came from. */
+export interface LabelledItem extends TrainingItem {
+  source: string;
+  relevant: boolean;
+  folded: string;
+  cited: Set<number>;
+}
+
+interface Line {
+  id?: string;
+  title?: string;
+  text?: string;
+  published?: string;
+  gold?: { relevant?: boolean; concerns?: string[] };
+}
+
+/** Returns the labelled items of a JSONL file; `halfA` keeps only half A of a development set. */
+export function readLabelled(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): LabelledItem[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      try {
+        return JSON.parse(l) as Line;
+      } catch (cause) {
+        throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
+      }
+    });
+  const kept = halfA ? pickHalf(lines, 'A') : lines;
+  return kept
+    .filter((l) => Array.isArray(l.gold?.concerns) && typeof l.gold?.relevant === 'boolean')
+    .map((l, n) => {
+      const title = l.title ?? '';
+      const text = l.text ?? '';
+      const raw = joinTitleAndText(title, text);
+      const folded = normalizeText(raw);
+      // The articles the classifier itself finds (citations bound to this convention).
+      const refs = selectFinestRefs(extractMentions(raw, { published: l.published ?? null, knowledge }));
+      const cited = new Set(refs.map((ref) => Number.parseInt(ref, 10)));
+      return {
+        id: l.id ?? `${source}-${n + 1}`,
+        source,
+        relevant: l.gold!.relevant!,
+        concerns: l.gold!.concerns!,
+        folded,
+        cited,
+        features: concernFeatures(folded, cited, knowledge.concerns),
+      };
+    });
+}

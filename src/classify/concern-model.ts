@@ -1,0 +1,36 @@
+/**
+ * Concern tagging with the shipped concern model (`knowledge/concern-model.json`, see
+ * src/knowledge/concern-model.ts): the rules' verdicts combined with the model's by its mode.
+ */
+import type { ConcernModel } from '../knowledge/concern-model.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
+import { concernFeatures } from './concern-features.js';
+import { scoreConcerns, withImplied } from './tag-concerns.js';
+
+/** Returns the model's probability for each of its concerns, given an item's features. */
+export function scoreWithModel(model: ConcernModel, features: readonly string[]): number[] {
+  const logits = [...model.bias];
+  for (const feature of features) {
+    for (const [c, w] of model.byFeature.get(feature) ?? []) logits[c]! += w;
+  }
+  return logits.map((z) => 1 / (1 + Math.exp(-z)));
+}
+
+/**
+ * Returns the concerns of a folded text: the rules' verdicts combined with the model's by its mode,
+ * plus implied concerns, in taxonomy order. Without a model, the rules alone. `byRules` may pass the
+ * rules' scores when the caller already has them.
+ */
+export function tagConcernsWithModel(
+  folded: string,
+  citedArticles: ReadonlySet<number>,
+  model: ConcernModel | null,
+  rules: ConcernRules,
+  byRules: readonly { score: number; tagged: boolean }[] = scoreConcerns(folded, citedArticles, rules),
+): string[] {
+  const ruleIds = rules.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id);
+  if (!model || model.mode === 'rules') return withImplied(ruleIds, rules);
+  const probabilities = scoreWithModel(model, concernFeatures(folded, citedArticles, rules, byRules));
+  const modelIds = model.ids.filter((_id, c) => probabilities[c]! >= model.thresholds[c]!);
+  return withImplied(model.mode === 'union' ? [...new Set([...ruleIds, ...modelIds])] : modelIds, rules);
+}

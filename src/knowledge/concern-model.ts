@@ -1,0 +1,65 @@
+/**
+ * The concern model, `knowledge/concern-model.json`: one logistic regression per concern, trained
+ * offline (`npm run train:concerns`), compiled once so each feature maps to its weights.
+ *
+ * `mode` says how the model and the rules combine, as chosen under cross-validation:
+ * "union" tags what the rules tag plus what the model scores at or above the concern's threshold;
+ * "model" tags what the model scores alone (the rules' cue hits are among its features);
+ * "rules" ignores the model.
+ */
+import { KnowledgeError } from './knowledge-file.js';
+
+/** How the model's verdicts combine with the rules'. */
+export type ConcernModelMode = 'union' | 'model' | 'rules';
+
+/** One concern's weights, as stored: sparse pairs of feature index and weight. */
+export interface ConcernModelEntry {
+  id: string;
+  bias: number;
+  threshold: number;
+  weights: [number, number][];
+}
+
+/** The model file's content. */
+export interface ConcernModelFile {
+  description: string;
+  mode: ConcernModelMode;
+  features: string[];
+  concerns: ConcernModelEntry[];
+}
+
+/** A model ready to score: each feature maps to its (concern index, weight) pairs. */
+export interface ConcernModel {
+  mode: ConcernModelMode;
+  ids: string[];
+  bias: number[];
+  thresholds: number[];
+  byFeature: ReadonlyMap<string, readonly [number, number][]>;
+}
+
+const MODES: readonly string[] = ['union', 'model', 'rules'];
+
+/** Returns a model ready to score from its stored form; throws naming the file on a malformed one. */
+export function compileConcernModel(file: ConcernModelFile, name = 'knowledge/concern-model.json', concernIds?: ReadonlySet<string>): ConcernModel {
+  if (!Array.isArray(file.features) || !Array.isArray(file.concerns)) throw new KnowledgeError(name, null, 'features and concerns must be arrays');
+  if (!MODES.includes(file.mode)) throw new KnowledgeError(name, null, `unknown mode "${String(file.mode)}"`);
+  const byFeature = new Map<string, [number, number][]>();
+  file.concerns.forEach((entry, c) => {
+    if (concernIds && !concernIds.has(entry.id)) throw new KnowledgeError(name, null, `concern "${entry.id}" is not in the taxonomy`);
+    if (!Number.isFinite(entry.bias) || !Number.isFinite(entry.threshold)) throw new KnowledgeError(name, null, `${entry.id} needs a numeric bias and threshold`);
+    for (const [index, weight] of entry.weights) {
+      const feature = file.features[index];
+      if (feature === undefined || !Number.isFinite(weight)) throw new KnowledgeError(name, null, `${entry.id} uses feature ${index}, beyond the list`);
+      const list = byFeature.get(feature) ?? [];
+      list.push([c, weight]);
+      byFeature.set(feature, list);
+    }
+  });
+  return {
+    mode: file.mode,
+    ids: file.concerns.map((e) => e.id),
+    bias: file.concerns.map((e) => e.bias),
+    thresholds: file.concerns.map((e) => e.threshold),
+    byFeature,
+  };
+}

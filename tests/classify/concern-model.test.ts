@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { concernFeatures, stemWord } from '../../src/classify/concern-features.js';
+import { tagConcernsWithModel } from '../../src/classify/concern-model.js';
+import { compileConcernModel, type ConcernModelFile } from '../../src/knowledge/concern-model.js';
+import { trainConcernModel, type TrainingItem } from '../../src/classify/concern-training.js';
+import { normalizeText } from '../../src/knowledge/normalize-text.js';
+import { tagConcerns } from '../../src/classify/tag-concerns.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
+import { projectPath } from '../../src/project-path.js';
+
+const rules = KNOWLEDGE.concerns;
+const NONE = new Set<number>();
+const features = (text: string, cited: ReadonlySet<number> = NONE): string[] => concernFeatures(normalizeText(text), cited, rules);
+
+function fileWith(mode: ConcernModelFile['mode'], weights: [string, string, number][], threshold = 0.5): ConcernModelFile {
+  const names = [...new Set(weights.map(([, f]) => f))];
+  const ids = [...new Set(weights.map(([id]) => id))];
+  return {
+    description: 'test',
+    mode,
+    features: names,
+    concerns: ids.map((id) => ({
+      id,
+      bias: -2,
+      threshold,
+      weights: weights.filter(([c]) => c === id).map(([, f, w]): [number, number] => [names.indexOf(f), w]),
+    })),
+  };
+}
+
+describe('concern features', () => {
+  it('stems verb forms and plurals to one feature, and leaves short words and numbers alone', () => {
+    expect(['adopts', 'adopted', 'adoption'].map(stemWord)).toEqual(['adopt', 'adopt', 'adopt']);
+    expect(['criminalize', 'criminalise', 'criminalized', 'criminalising'].map(stemWord)).toEqual(['criminal', 'criminal', 'criminal', 'criminal']);
+    expect(['access', 'process', 'status', 'law', '2024'].map(stemWord)).toEqual(['access', 'process', 'status', 'law', '2024']);
+  });
+
+  it('keeps negations as word pairs, drops stopwords alone, and adds rule cue hits and cited articles', () => {
+    const f = features('The bill does not require dual criminality', new Set([40]));
+    expect(f).toContain('not requir');
+    expect(f).toContain('dual criminal');
+    expect(f).not.toContain('the');
+    expect(f).toContain('cue:dual-criminality');
+    expect(f).toContain('rule:dual-criminality');
+    expect(f).toContain('art:40');
+  });
+});
+
+describe('concern model', () => {
+  const text = normalizeText('Delegates weighed a plan put forward by poorer states');
+
+  it('in union mode adds what the model finds to what the rules tag', () => {
+    const model = compileConcernModel(fileWith('union', [['technical-assistance', 'plan', 3]]));
+    expect(tagConcerns(text, NONE, rules)).not.toContain('technical-assistance');
+    expect(tagConcernsWithModel(text, NONE, model, rules)).toContain('technical-assistance');
+  });
+
+  it('below its threshold adds nothing, and in rules mode is ignored', () => {
+    expect(tagConcernsWithModel(text, NONE, compileConcernModel(fileWith('union', [['technical-assistance', 'plan', 1]])), rules)).toEqual(
+      tagConcerns(text, NONE, rules),
+    );
+    expect(tagConcernsWithModel(text, NONE, compileConcernModel(fileWith('rules', [['technical-assistance', 'plan', 9]])), rules)).toEqual(
+      tagConcerns(text, NONE, rules),
+    );
+  });
+
+  it('in model mode tags only what the model finds, with implied concerns', () => {
+    const model = compileConcernModel(fileWith('model', [['dual-criminality', 'plan', 5]]));
+    expect(tagConcernsWithModel(text, NONE, model, rules)).toEqual(['dual-criminality', 'cross-border-cooperation']);
+  });
+
+  it('rejects a malformed file with a clear error', () => {
+    expect(() => compileConcernModel({ ...fileWith('union', []), mode: 'both' as never })).toThrow(/unknown mode/);
+    const bad = fileWith('union', [['scope', 'x', 1]]);
+    bad.concerns[0]!.weights = [[7, 1]];
+    expect(() => compileConcernModel(bad)).toThrow(/feature 7/);
+  });
+});
+
+describe('concern training', () => {
+  const items: TrainingItem[] = [];
+  for (let i = 0; i < 12; i++) {
+    items.push({ id: `p${i}`, features: ['fund', `w${i}`], concerns: ['technical-assistance'] });
+    items.push({ id: `n${i}`, features: ['vote', `w${i}`], concerns: ['process'] });
+  }
+
+  it('learns a separable toy set and is deterministic', () => {
+    const a = trainConcernModel(items, ['technical-assistance', 'process'], 'union', 0.5);
+    const b = trainConcernModel(items, ['technical-assistance', 'process'], 'union', 0.5);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const model = compileConcernModel(a);
+    expect(tagConcernsWithModel(normalizeText('a fund'), NONE, { ...model, mode: 'model' }, rules)).toEqual(['technical-assistance']);
+    expect(tagConcernsWithModel(normalizeText('a vote'), NONE, { ...model, mode: 'model' }, rules)).toEqual(['process']);
+  });
+});
+
+describe('shipped concern model (knowledge/concern-model.json)', () => {
+  const path = projectPath('knowledge', 'concern-model.json');
+  it.skipIf(!existsSync(path))('compiles, and scores only concerns of the taxonomy', () => {
+    const file = JSON.parse(readFileSync(path, 'utf8')) as ConcernModelFile;
+    const model = compileConcernModel(file);
+    const ids = new Set(rules.concerns.map((c) => c.id));
+    expect(KNOWLEDGE.concernModel?.ids).toEqual(model.ids);
+    for (const id of model.ids) expect(ids.has(id), id).toBe(true);
+  });
+});
