@@ -3,6 +3,9 @@ import { answerDigest } from '../src/commands/answer-digest.js';
 import { openDatabase } from '../src/store/db.js';
 import type { Sampled } from './samples.js';
 import { fillSkewedStore } from './skewed-store.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+
+const KNOWLEDGE = loadKnowledge();
 
 const RUNS = 5;
 const RELEVANT = 10_000;
@@ -19,11 +22,11 @@ export function measureDigest(dir: string, seed: number): Sampled[] {
   fillSkewedStore(db, count, seed, { spacingMs: Math.floor((6 * 86_400_000) / count) });
   const nowMs = (db.prepare('SELECT MAX(published_at_ms) FROM items').pluck().get() as number) + 60_000;
   const inWeek = db.prepare('SELECT COUNT(*) FROM items WHERE relevant = 1').pluck().get() as number;
-  answerDigest(db, 'week', nowMs); // warm-up
+  answerDigest(db, KNOWLEDGE.concerns, 'week', nowMs); // warm-up
   const build: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const t = performance.now();
-    answerDigest(db, 'week', nowMs);
+    answerDigest(db, KNOWLEDGE.concerns, 'week', nowMs);
     build.push(performance.now() - t);
   }
   db.close();

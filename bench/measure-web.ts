@@ -28,9 +28,9 @@ export function measureWeb(dir: string, seed: number): Figure[] {
   const random = seededRandom(seed + 2);
   const refs = Array.from({ length: RENDERS }, () => String(1 + Math.floor(random() * 68)));
   const feeds = Array.from({ length: RENDERS }, (_, i) => ['/feeds/all.atom', `/feeds/article/${refs[i]}.json`, '/feeds/concern/surveillance.atom'][i % 3]!);
-  renderHomePage(db, NOW_MS); // warm-up: statements prepared, pages touched
+  renderHomePage(db, KNOWLEDGE, NOW_MS); // warm-up: statements prepared, pages touched
 
-  const home = time(RENDERS, () => renderHomePage(db, NOW_MS));
+  const home = time(RENDERS, () => renderHomePage(db, KNOWLEDGE, NOW_MS));
   const heat = time(RENDERS, () => renderArticlesPage(db, KNOWLEDGE.articles, NOW_MS));
   // Paired: the counts kept per (article, week) and the grouping of every tagged item they replace.
   const heatSql: number[] = [];
@@ -39,14 +39,14 @@ export function measureWeb(dir: string, seed: number): Figure[] {
     heatSql.push(...time(1, () => countArticleMentionsByWeek(db, lastWeeks(NOW_MS, 12))));
     heatGroup.push(...time(1, () => groupArticleMentionsByWeek(db, lastWeeks(NOW_MS, 12))));
   }
-  const article = time(RENDERS, (i) => renderArticlePage(db, KNOWLEDGE.articles, refs[i]!, null));
+  const article = time(RENDERS, (i) => renderArticlePage(db, KNOWLEDGE, refs[i]!, null));
   const feed = time(RENDERS, (i) => {
-    const resolved = resolveFeed(KNOWLEDGE.articles, feeds[i]!);
+    const resolved = resolveFeed(KNOWLEDGE, feeds[i]!);
     if (resolved === null || 'error' in resolved) throw new Error(`bench: bad feed path ${feeds[i]}`);
-    buildFeed(resolved.spec, loadItemDigestFacts(db, listNewestItemIds(db, resolved.filter, FEED_ITEMS)), resolved.format, 'https://tracker.example/');
+    buildFeed(resolved.spec, loadItemDigestFacts(db, listNewestItemIds(db, resolved.filter, FEED_ITEMS)), resolved.format, 'https://tracker.example/', KNOWLEDGE.concerns);
   });
   const feedSql = time(RENDERS, (i) => listNewestItemIds(db, { ref: refs[i]! }, FEED_ITEMS));
-  const chart = time(5, () => renderWeeklyChartPng(readWeeklyChartData(db, NOW_MS)));
+  const chart = time(5, () => renderWeeklyChartPng(readWeeklyChartData(db, KNOWLEDGE.concerns, NOW_MS)));
   db.close();
   const figure = (name: string, samples: number[], base: { name: string; samples: number[] } | null, budgetMs: number | null): Figure => ({
     name, value: round(percentile(samples, 50)), unit: 'ms',

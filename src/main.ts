@@ -9,7 +9,7 @@ import { configSecrets, parseConfig, type Config } from './config.js';
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { startDeliveryWorker } from './deliver/delivery-worker.js';
 import { createEnrichWorker } from './enrich/enrich-worker.js';
-import { loadCalendar, pollIntervalOverride } from './deliver/session-calendar.js';
+import { pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger } from './log.js';
@@ -69,7 +69,6 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
   const now = opts.now ?? Date.now;
   const config = parseConfig(opts.env);
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: opts.logWrite, now });
-  loadCalendar(config.calendarFile);
   const knowledge = loadKnowledge({ calendarFile: config.calendarFile });
   const db = openDatabase(config.dbPath);
   const opened: (() => Promise<void> | void)[] = [() => void db.close()];
@@ -142,7 +141,7 @@ async function runBot(
   const counted = adapters.map((a) => countPostErrors(a, () => metrics.recordAdapterError(a.name)));
   const weeklyPicture = (nowMs: number) => {
     try {
-      return writeWeeklyChart(db, config.chartDir, nowMs);
+      return writeWeeklyChart(db, knowledge.concerns, config.chartDir, nowMs);
     } catch (err) {
       // The digest goes out without its picture rather than not at all.
       log.warn('weekly chart failed', { error: err });
@@ -150,13 +149,13 @@ async function runBot(
     }
   };
   const worker = startDeliveryWorker({
-    db, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
+    db, knowledge, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
   });
   const enricher = createEnrichWorker({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
   if (config.fullText.enabled) enricher.start();
   const cancelPolls = new AbortController();
   const poll = () => pollSources({
-    db, knowledge, log, now, fetchOptions: opts.fetchOptions, intervalOverride: pollIntervalOverride, signal: cancelPolls.signal,
+    db, knowledge, log, now, fetchOptions: opts.fetchOptions, intervalOverride: (source, nowMs) => pollIntervalOverride(source, nowMs, knowledge.calendar), signal: cancelPolls.signal,
     fullText: config.fullText.enabled, onReport: metrics.recordPoll,
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.

@@ -25,7 +25,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch digest: ${period.error}\n${USAGE}\n`);
     return 2;
   }
-  const { db } = openCliContext(io);
+  const { db, knowledge } = openCliContext(io);
   try {
     if (flags.has('json')) {
       const entries = collapseStories(selectDigestItems(db, period.sinceMs)).map((e) => ({
@@ -33,7 +33,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
       }));
       io.stdout(JSON.stringify({ since: new Date(period.sinceMs).toISOString(), entries }, null, 2) + '\n');
     } else {
-      io.stdout(renderPlainText(answerDigest(db, words, nowMs)) + '\n');
+      io.stdout(renderPlainText(answerDigest(db, knowledge.concerns, words, nowMs)) + '\n');
     }
     return 0;
   } finally {

@@ -3,7 +3,8 @@ import { concernName } from '../deliver/concern-names.js';
 import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import { nextCronTime } from '../deliver/next-cron-time.js';
 import type { CommandContext } from '../chat/chat-adapter.js';
-import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { deleteSubscription, findSubscription, upsertSubscription, type Subscription } from '../store/subscriptions-store.js';
 import { listSources } from '../store/sources-store.js';
@@ -12,8 +13,8 @@ import { parseSubscribe } from './parse-subscribe.js';
 import { didYouMean } from './suggest-name.js';
 
 /** Returns the reply to `subscribe <clauses>`: the channel's settings after the change. */
-export function answerSubscribe(db: Db, tables: ArticleTables, args: string, ctx: CommandContext, nowMs: number): Message {
-  const parsed = parseSubscribe(tables, args, findSubscription(db, ctx.adapter, ctx.channel)?.digestTimeZone ?? 'UTC');
+export function answerSubscribe(db: Db, knowledge: Pick<Knowledge, 'articles' | 'concerns'>, args: string, ctx: CommandContext, nowMs: number): Message {
+  const parsed = parseSubscribe(knowledge, args, findSubscription(db, ctx.adapter, ctx.channel)?.digestTimeZone ?? 'UTC');
   if (!parsed.ok) return errorMessage(parsed.error, usageOf('subscribe'));
   const settings = parsed.settings;
   const known = listSources(db).map((s) => s.id);
@@ -23,7 +24,7 @@ export function answerSubscribe(db: Db, tables: ArticleTables, args: string, ctx
   }
   if (settings.digestCron) settings.nextDigestAtMs = nextCronTime(settings.digestCron, settings.digestTimeZone ?? 'UTC', nowMs);
   const sub = upsertSubscription(db, ctx.adapter, ctx.channel, settings, nowMs);
-  return describeSubscription(sub, 'Subscribed. This channel now gets:');
+  return describeSubscription(sub, knowledge.concerns, 'Subscribed. This channel now gets:');
 }
 
 /** Returns the reply to `unsubscribe`. */
@@ -34,14 +35,14 @@ export function answerUnsubscribe(db: Db, ctx: CommandContext): Message {
 }
 
 /** Returns the reply to `settings`. */
-export function answerSettings(db: Db, ctx: CommandContext): Message {
+export function answerSettings(db: Db, concerns: ConcernRules, ctx: CommandContext): Message {
   const sub = findSubscription(db, ctx.adapter, ctx.channel);
   if (!sub) return textMessage('reply', 'This channel is not subscribed; "subscribe" starts the daily digest and alerts.', { ephemeral: true });
-  return describeSubscription(sub, "This channel's subscription:");
+  return describeSubscription(sub, concerns, "This channel's subscription:");
 }
 
 /** Returns a subscription as a reply listing each setting. */
-export function describeSubscription(sub: Subscription, heading: string): Message {
+export function describeSubscription(sub: Subscription, concerns: ConcernRules, heading: string): Message {
   const digest = sub.digestCron === null
     ? 'off'
     : `${describeCron(sub.digestCron)} (${sub.digestTimeZone})${sub.nextDigestAtMs !== null ? `, next ${formatDate(sub.nextDigestAtMs, sub.digestTimeZone)} ${formatTime(sub.nextDigestAtMs, sub.digestTimeZone)}` : ''}`;
@@ -58,7 +59,7 @@ export function describeSubscription(sub: Subscription, heading: string): Messag
           { label: 'Alerts', value: sub.alerts ? 'on (official documents, signatures, ratifications)' : 'off' },
           { label: 'Session weeks', value: sub.sessionMode ? 'on (every matching item as an alert, plus an evening wrap-up)' : 'off' },
           { label: 'Articles', value: any(sub.filterArticles) },
-          { label: 'Concerns', value: any(sub.filterConcerns, concernName) },
+          { label: 'Concerns', value: any(sub.filterConcerns, (id) => concernName(concerns, id)) },
           { label: 'Sources', value: any(sub.filterSources) },
           { label: 'Grouped by', value: sub.groupBy },
           { label: 'Official text in', value: sub.language ?? 'en' },

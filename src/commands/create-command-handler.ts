@@ -74,19 +74,19 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       case 'concerns':
         return answerConcern(deps.knowledge.concerns, args, deps.db);
       case 'digest':
-        return answerDigest(deps.db, args, nowMs, findSubscription(deps.db, ctx.adapter, ctx.channel));
+        return answerDigest(deps.db, deps.knowledge.concerns, args, nowMs, findSubscription(deps.db, ctx.adapter, ctx.channel));
       case 'subscribe':
-        return answerSubscribe(deps.db, deps.knowledge.articles, args, ctx, nowMs);
+        return answerSubscribe(deps.db, deps.knowledge, args, ctx, nowMs);
       case 'unsubscribe':
       case 'settings':
         if (args !== '') return errorMessage(`"${name}" takes no arguments.`, usageOf(name));
-        return name === 'settings' ? answerSettings(deps.db, ctx) : answerUnsubscribe(deps.db, ctx);
+        return name === 'settings' ? answerSettings(deps.db, deps.knowledge.concerns, ctx) : answerUnsubscribe(deps.db, ctx);
       case 'sources':
         return answerSources(deps.db, nowMs);
       case 'source':
         return answerSourceChange(deps.db, args, nowMs, checkFeedUrl);
       case 'session':
-        return answerSession(nowMs);
+        return answerSession(deps.knowledge.calendar, nowMs);
       case 'status':
         return answerStatus(deps.db, nowMs, failureNotes(ctx), args);
       default:

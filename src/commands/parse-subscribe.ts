@@ -5,8 +5,8 @@
  */
 import { nextCronTime, parseCron, type CronSpec } from '../deliver/next-cron-time.js';
 import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { findArticle } from '../treaty/articles.js';
-import { listConcerns } from '../deliver/concern-names.js';
 import type { SubscriptionSettings } from '../store/subscriptions-store.js';
 import { didYouMean } from './suggest-name.js';
 import { readTextLanguage } from '../treaty/official-text-sources.js';
@@ -18,17 +18,17 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 export type SubscribeParse = { ok: true; settings: SubscriptionSettings } | { ok: false; error: string };
 
 /** Returns the settings a `subscribe` argument string asks for ({} for a bare `subscribe`). */
-export function parseSubscribe(tables: ArticleTables, args: string, defaultTimeZone = 'UTC'): SubscribeParse {
+export function parseSubscribe(knowledge: Pick<Knowledge, 'articles' | 'concerns'>, args: string, defaultTimeZone = 'UTC'): SubscribeParse {
   const settings: SubscriptionSettings = {};
   for (const clause of args.split(';').map((c) => c.trim()).filter((c) => c !== '')) {
     const [keyword = '', ...rest] = clause.split(/\s+/);
-    const error = applyClause(tables, keyword.toLowerCase(), rest, settings, defaultTimeZone);
+    const error = applyClause(knowledge, keyword.toLowerCase(), rest, settings, defaultTimeZone);
     if (error) return { ok: false, error };
   }
   return { ok: true, settings };
 }
 
-function applyClause(tables: ArticleTables, keyword: string, rest: string[], s: SubscriptionSettings, defaultZone: string): string | null {
+function applyClause(knowledge: Pick<Knowledge, 'articles' | 'concerns'>, keyword: string, rest: string[], s: SubscriptionSettings, defaultZone: string): string | null {
   switch (keyword) {
     case 'digest':
       return applyDigest(rest, s, defaultZone);
@@ -42,10 +42,10 @@ function applyClause(tables: ArticleTables, keyword: string, rest: string[], s: 
     }
     case 'article':
     case 'articles':
-      return applyList(rest, (v) => (isArticleRef(tables, v) ? null : `"${v}" is not an article of the convention (1-68, e.g. 28 or 28.4).`), (l) => (s.filterArticles = l));
+      return applyList(rest, (v) => (isArticleRef(knowledge.articles, v) ? null : `"${v}" is not an article of the convention (1-68, e.g. 28 or 28.4).`), (l) => (s.filterArticles = l));
     case 'concern':
     case 'concerns': {
-      const ids = listConcerns().map((c) => c.id);
+      const ids = knowledge.concerns.concerns.map((c) => c.id);
       return applyList(rest, (v) => (ids.includes(v) ? null : `"${v}" is not a concern id.${didYouMean(v, ids)} "concern" lists them.`), (l) => (s.filterConcerns = l));
     }
     case 'source':

@@ -11,7 +11,8 @@
  */
 import type { ItemDigestFacts } from '../store/deliveries-store.js';
 import type { GroupBy } from '../store/subscriptions-store.js';
-import { concernName, listConcerns } from './concern-names.js';
+import { concernName } from './concern-names.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 import type { Block, Message, MessageKind, Span } from '../chat/message.js';
 
 /** Most entries one digest lists before "and N more" (keeps Slack under its 50-block limit). */
@@ -32,6 +33,8 @@ export interface DigestEntry {
 
 export interface DigestOptions {
   title: string;
+  /** The concern taxonomy: group order and names. */
+  concerns: ConcernRules;
   groupBy: GroupBy;
   timeZone: string;
   kind?: MessageKind;
@@ -68,7 +71,7 @@ export function buildDigest(items: readonly ItemDigestFacts[], opts: DigestOptio
   }
   const max = opts.maxEntries ?? MAX_DIGEST_ENTRIES;
   let shown = 0;
-  for (const group of groupEntries(others, opts.groupBy)) {
+  for (const group of groupEntries(others, opts.groupBy, opts.concerns)) {
     const take = group.entries.slice(0, Math.max(0, max - shown));
     if (take.length === 0) break;
     shown += take.length;
@@ -128,8 +131,8 @@ export function collapseStories(items: readonly ItemDigestFacts[]): DigestEntry[
   return entries.sort((a, b) => b.dateMs - a.dateMs);
 }
 
-function groupEntries(entries: readonly DigestEntry[], groupBy: GroupBy): { label: string; entries: DigestEntry[] }[] {
-  const order = groupBy === 'concern' ? listConcerns().map((c) => c.id) : [];
+function groupEntries(entries: readonly DigestEntry[], groupBy: GroupBy, concerns: ConcernRules): { label: string; entries: DigestEntry[] }[] {
+  const order = groupBy === 'concern' ? concerns.concerns.map((c) => c.id) : [];
   const keyOf = (e: DigestEntry): string | null => {
     if (groupBy === 'article') return e.articles.length > 0 ? e.articles.map((a) => a.split('.')[0]!).sort((a, b) => Number(a) - Number(b))[0]! : null;
     const sorted = [...e.concerns].sort((a, b) => rank(order, a) - rank(order, b));
@@ -146,7 +149,7 @@ function groupEntries(entries: readonly DigestEntry[], groupBy: GroupBy): { labe
     return groupBy === 'article' ? Number(a) - Number(b) : rank(order, a) - rank(order, b);
   });
   return keys.map((key) => ({
-    label: key === null ? (groupBy === 'article' ? 'No article cited' : 'Other') : groupBy === 'article' ? `Article ${key}` : concernName(key),
+    label: key === null ? (groupBy === 'article' ? 'No article cited' : 'Other') : groupBy === 'article' ? `Article ${key}` : concernName(concerns, key),
     entries: groups.get(key)!,
   }));
 }

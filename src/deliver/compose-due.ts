@@ -14,6 +14,7 @@ import { buildDigest } from './build-digest.js';
 import { nextCronTime } from './next-cron-time.js';
 import type { MessageImage } from '../chat/message.js';
 import { currentSession } from './session-calendar.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { withTrackerLink } from './tracker-links.js';
 
 /** When, in the subscription's own time zone, a session day's wrap-up goes out. */
@@ -28,10 +29,10 @@ export interface ComposeOptions {
 }
 
 /** Composes every due digest and wrap-up; returns how many posts were queued. */
-export function composeDuePosts(db: Db, nowMs: number, opts: ComposeOptions = {}): number {
+export function composeDuePosts(db: Db, knowledge: Pick<Knowledge, 'calendar' | 'concerns'>, nowMs: number, opts: ComposeOptions = {}): number {
   let queued = 0;
   for (const sub of listSubscriptions(db)) {
-    queued += db.transaction(() => composeDigestIfDue(db, sub, nowMs, opts) + composeWrapUpIfDue(db, sub, nowMs))();
+    queued += db.transaction(() => composeDigestIfDue(db, knowledge, sub, nowMs, opts) + composeWrapUpIfDue(db, knowledge, sub, nowMs))();
   }
   return queued;
 }
@@ -43,7 +44,7 @@ export function isWeeklySchedule(cron: string): boolean {
   return dayOfMonth === '*' && weekday !== undefined && /^[0-7]$|^[a-z]{3}$/i.test(weekday);
 }
 
-function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number, opts: ComposeOptions): number {
+function composeDigestIfDue(db: Db, knowledge: Pick<Knowledge, 'concerns'>, sub: Subscription, nowMs: number, opts: ComposeOptions): number {
   if (sub.digestCron === null) return 0;
   if (sub.nextDigestAtMs === null) {
     // A new or rescheduled subscription: its first digest is at the next scheduled time, not now.
@@ -59,6 +60,7 @@ function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number, opts: Comp
   const facts = loadItemDigestFacts(db, itemIds);
   const built = buildDigest(facts, {
     title: `${isWeeklySchedule(sub.digestCron) ? 'Weekly' : 'Daily'} digest: UN Cybercrime Convention`,
+    concerns: knowledge.concerns,
     groupBy: sub.groupBy,
     timeZone: sub.digestTimeZone,
     notes,
@@ -78,17 +80,18 @@ function composeDigestIfDue(db: Db, sub: Subscription, nowMs: number, opts: Comp
   return queued;
 }
 
-function composeWrapUpIfDue(db: Db, sub: Subscription, nowMs: number): number {
+function composeWrapUpIfDue(db: Db, knowledge: Pick<Knowledge, 'calendar' | 'concerns'>, sub: Subscription, nowMs: number): number {
   if (!sub.sessionMode) return 0;
   const sinceMs = sub.lastWrapUpAtMs ?? sub.createdAtMs;
   const dueAtMs = nextCronTime(WRAP_UP_CRON, sub.digestTimeZone, sinceMs);
   if (dueAtMs > nowMs) return 0;
-  const session = currentSession(dueAtMs) ?? currentSession(nowMs);
+  const session = currentSession(dueAtMs, knowledge.calendar) ?? currentSession(nowMs, knowledge.calendar);
   let queued = 0;
   if (session) {
     const facts = loadItemDigestFacts(db, listAlertedItemIdsSince(db, sub.id, sinceMs));
     const message = buildDigest(facts, {
       title: `Session wrap-up: ${session.event}`,
+      concerns: knowledge.concerns,
       groupBy: sub.groupBy,
       timeZone: sub.digestTimeZone,
       kind: 'wrap-up',

@@ -1,6 +1,7 @@
 import { describeError, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { composeDuePosts, type ComposeOptions } from './compose-due.js';
 import { deliverPending, POST_PACE_MS, type Pacer } from './deliver-pending.js';
 
@@ -19,6 +20,8 @@ export interface DeliveryWorker {
  */
 export function startDeliveryWorker(deps: {
   db: Db;
+  /** The calendar (session wrap-ups) and the concern taxonomy (digest groups). */
+  knowledge: Pick<Knowledge, 'calendar' | 'concerns'>;
   adapters: ReadonlyMap<string, ChatAdapter>;
   log: Logger;
   now: () => number;
@@ -36,7 +39,7 @@ export function startDeliveryWorker(deps: {
     const nowMs = deps.now();
     if (nowMs - lastComposeMs >= (deps.composeEveryMs ?? COMPOSE_TICK_MS)) {
       lastComposeMs = nowMs;
-      const queued = composeDuePosts(deps.db, nowMs, deps.compose);
+      const queued = composeDuePosts(deps.db, deps.knowledge, nowMs, deps.compose);
       if (queued > 0) deps.log.info('posts composed', { posts: queued });
     }
     await deliverPending({ db: deps.db, adapters: deps.adapters, log: deps.log, now: deps.now }, pacer);

@@ -6,6 +6,7 @@
  * (3) an alert the platform refused is left alone; (4) an alert is edited at most MAX_EDITS_PER_POST
  * times, so a feed that rewrites an entry on every fetch cannot turn a channel into an edit stream.
  */
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 import type { Db } from '../store/db.js';
 import { loadItemDigestFacts } from '../store/deliveries-store.js';
 import { countEdits, findPendingEdit, insertEditPost, listAlertPostsOfItem, rewritePendingPost } from '../store/post-edits-store.js';
@@ -15,14 +16,14 @@ import { buildAlert } from './build-alert.js';
 export const MAX_EDITS_PER_POST = 5;
 
 /** Queues the alert edits that changed items need and returns how many posts were rewritten or queued. Runs in the poll's transaction. */
-export function queueAlertEdits(db: Db, itemIds: readonly number[], nowMs: number): number {
+export function queueAlertEdits(db: Db, concerns: ConcernRules, itemIds: readonly number[], nowMs: number): number {
   let touched = 0;
   for (const itemId of itemIds) {
     const [facts] = loadItemDigestFacts(db, [itemId]);
     if (!facts) continue;
     for (const alert of listAlertPostsOfItem(db, itemId)) {
       if (alert.status === 'failed') continue;
-      const message = buildAlert(facts, alert.timeZone);
+      const message = buildAlert(facts, alert.timeZone, concerns);
       if (alert.status === 'pending' && rewritePendingPost(db, alert.postId, message)) {
         touched++;
         continue;

@@ -12,12 +12,14 @@
  * between storing an item and queueing its message.
  */
 import type { ClassifyResult, Item, Source } from '../domain.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 import type { Db } from '../store/db.js';
 import { attachDeliveries, insertDelivery, insertPost, loadItemDigestFacts, type DeliveryKind } from '../store/deliveries-store.js';
 import { getSource } from '../store/sources-store.js';
 import { listSubscriptions, type Subscription } from '../store/subscriptions-store.js';
 import { buildAlert } from './build-alert.js';
 import { currentSession } from './session-calendar.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 
 const HIGH_PRIORITY_KINDS = new Set(['document', 'signature', 'ratification']);
 const ALWAYS_RELEVANT_KINDS = new Set(['signature', 'ratification']);
@@ -59,10 +61,17 @@ export function matchesFilters(item: Pick<RoutableItem, 'sourceId' | 'articles' 
  * With `alerts: false` (re-tagging after enrichment) only digest deliveries are written: an alert
  * goes out from the feed entry at once or not at all, and never twice.
  */
-export function routeNewItems(db: Db, items: Item[], results: Map<number, ClassifyResult>, nowMs: number, opts: { alerts?: boolean } = {}): number {
+export function routeNewItems(
+  db: Db,
+  knowledge: Pick<Knowledge, 'calendar' | 'concerns'>,
+  items: Item[],
+  results: Map<number, ClassifyResult>,
+  nowMs: number,
+  opts: { alerts?: boolean } = {},
+): number {
   const subs = listSubscriptions(db);
   if (subs.length === 0 || items.length === 0) return 0;
-  const inSession = currentSession(nowMs) !== undefined;
+  const inSession = currentSession(nowMs, knowledge.calendar) !== undefined;
   const sources = new Map<string, Source | undefined>();
   let written = 0;
   for (const item of items) {
@@ -82,16 +91,16 @@ export function routeNewItems(db: Db, items: Item[], results: Map<number, Classi
         if (kind === 'alert' && opts.alerts === false) continue;
         if (!insertDelivery(db, { subscriptionId: sub.id, itemId: item.id, kind, nowMs })) continue;
         written++;
-        if (kind === 'alert') queueAlert(db, sub, item.id, nowMs);
+        if (kind === 'alert') queueAlert(db, knowledge.concerns, sub, item.id, nowMs);
       }
     }
   }
   return written;
 }
 
-function queueAlert(db: Db, sub: Subscription, itemId: number, nowMs: number): void {
+function queueAlert(db: Db, concerns: ConcernRules, sub: Subscription, itemId: number, nowMs: number): void {
   const [facts] = loadItemDigestFacts(db, [itemId]);
   if (!facts) return;
-  const postId = insertPost(db, { subscriptionId: sub.id, kind: 'alert', message: buildAlert(facts, sub.digestTimeZone), nowMs });
+  const postId = insertPost(db, { subscriptionId: sub.id, kind: 'alert', message: buildAlert(facts, sub.digestTimeZone, concerns), nowMs });
   attachDeliveries(db, sub.id, 'alert', [itemId], postId);
 }

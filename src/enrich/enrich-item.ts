@@ -93,7 +93,7 @@ export function storeEnrichment(db: Db, knowledge: Knowledge, itemId: number, pa
     // An item found relevant from its entry stays relevant: it may already sit in a digest.
     const result: ClassifyResult = { ...fromPage, relevant: fromPage.relevant || before.relevant };
     saveClassification(db, itemId, result, nowMs);
-    routeNewItems(db, [item], new Map([[itemId, result]]), nowMs, { alerts: false });
+    routeNewItems(db, knowledge, [item], new Map([[itemId, result]]), nowMs, { alerts: false });
     return before.relevant !== result.relevant || before.articles.join(' ') !== [...result.articles].sort().join(' ');
   }).immediate();
 }

@@ -39,7 +39,7 @@ export function compilePattern(pattern: string): RegExp {
   try {
     return new RegExp(source, 'u');
   } catch (cause) {
-    throw new Error(`classify: bad cue pattern ${JSON.stringify(pattern)}`, { cause });
+    throw new Error(`knowledge: bad cue pattern ${JSON.stringify(pattern)}`, { cause });
   }
 }
 

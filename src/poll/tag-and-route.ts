@@ -25,7 +25,7 @@ export const MAX_PENDING_FULL_TEXTS = 1_000;
  */
 export function tagAndRoute(db: Db, knowledge: Knowledge, items: Item[], nowMs: number, fullText = true): void {
   const results = tagItems(db, knowledge, items, nowMs);
-  routeNewItems(db, items, results, nowMs);
+  routeNewItems(db, knowledge, items, results, nowMs);
   const modes = new Map<string, FullTextMode>();
   const modeOf = (sourceId: string): FullTextMode => {
     let mode = modes.get(sourceId);
@@ -42,7 +42,7 @@ export function tagAndRoute(db: Db, knowledge: Knowledge, items: Item[], nowMs: 
  */
 export function retagAndEdit(db: Db, knowledge: Knowledge, items: Item[], nowMs: number, fullText = true): void {
   tagAndRoute(db, knowledge, items, nowMs, fullText);
-  queueAlertEdits(db, items.map((i) => i.id), nowMs);
+  queueAlertEdits(db, knowledge.concerns, items.map((i) => i.id), nowMs);
 }
 
 /** Classifies items and saves their tags; returns each item's result by id. */

@@ -1,7 +1,7 @@
 import { concernName } from '../deliver/concern-names.js';
 import { formatDate } from '../deliver/build-digest.js';
 import { displayRef, parseCommandRef } from '../treaty/parse-command-ref.js';
-import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { listQuotedItemsForArticle } from '../store/tracker-store.js';
 import { lookupArticle, type ArticleLookup } from '../treaty/lookup-article.js';
@@ -21,12 +21,12 @@ export class PageError extends Error {
 }
 
 /** Returns the page of an article or provision ("28", "28.4"): title, chapter, official text, zero-draft number, citing items with quotes; `week` (a Monday, YYYY-MM-DD) narrows the items to that week. */
-export function renderArticlePage(db: Db, tables: ArticleTables, refText: string, week: string | null): string {
-  const parsed = parseCommandRef(tables, refText, 'final');
+export function renderArticlePage(db: Db, knowledge: Pick<Knowledge, 'articles' | 'concerns'>, refText: string, week: string | null): string {
+  const parsed = parseCommandRef(knowledge.articles, refText, 'final');
   if (!parsed.ok) throw new PageError(404, parsed.error);
   let lookup: ArticleLookup;
   try {
-    lookup = lookupArticle(db, tables, parsed.ref);
+    lookup = lookupArticle(db, knowledge.articles, parsed.ref);
   } catch (err) {
     throw new PageError(404, err instanceof Error ? err.message.replace(/^treaty: /, '') : 'No such article.');
   }
@@ -39,7 +39,7 @@ export function renderArticlePage(db: Db, tables: ArticleTables, refText: string
 <table><tr><th>Chapter</th><td>${lookup.chapter}. ${lookup.chapterTitle}</td></tr>
 <tr><th>Zero draft (A/AC.291/22)</th><td>${lookup.zeroDraft ? `Article ${lookup.zeroDraft.article} (${lookup.zeroDraft.title})` : 'not in the zero draft'}</td></tr>
 <tr><th>Items citing Article ${lookup.article}</th><td>${lookup.taggedItems}</td></tr>
-${lookup.concerns.length > 0 ? html`<tr><th>Concerns raised</th><td>${lookup.concerns.slice(0, 8).map((c) => html`<a class="tag" href="/concern/${c.concern}">${concernName(c.concern)} (${c.count})</a> `)}</td></tr>` : ''}
+${lookup.concerns.length > 0 ? html`<tr><th>Concerns raised</th><td>${lookup.concerns.slice(0, 8).map((c) => html`<a class="tag" href="/concern/${c.concern}">${concernName(knowledge.concerns, c.concern)} (${c.count})</a> `)}</td></tr>` : ''}
 </table>
 ${renderOfficialText(lookup)}
 <h2 id="items">${week === null ? 'What was said' : `What was said in the week of ${week}`}</h2>

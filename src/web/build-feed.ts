@@ -3,6 +3,7 @@
  * original item and carry its article and concern tags as categories. The library writes JSON Feed
  * 1.0; the document is lifted to 1.1 (its `authors` arrays and `language`) after the fact.
  */
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 import { Feed } from 'feed';
 import { concernName } from '../deliver/concern-names.js';
 import type { ItemDigestFacts } from '../store/deliveries-store.js';
@@ -30,7 +31,7 @@ export interface FeedDocument {
 }
 
 /** Returns the Atom or JSON Feed document for these items (any order; entries are written newest first). */
-export function buildFeed(spec: FeedSpec, items: readonly ItemDigestFacts[], format: 'atom' | 'json', baseUrl: string): FeedDocument {
+export function buildFeed(spec: FeedSpec, items: readonly ItemDigestFacts[], format: 'atom' | 'json', baseUrl: string, concerns: ConcernRules): FeedDocument {
   const sorted = [...items].sort((a, b) => b.dateMs - a.dateMs || b.itemId - a.itemId);
   const updatedMs = sorted[0]?.dateMs ?? 0;
   const feed = new Feed({
@@ -48,7 +49,7 @@ export function buildFeed(spec: FeedSpec, items: readonly ItemDigestFacts[], for
   // escaped for them; JSON Feed titles are plain text and stay as they are.
   const asTitle = format === 'atom' ? escapeHtml : (text: string) => text;
   for (const item of sorted) {
-    const tags = [...item.articles.map((a) => `Article ${a}`), ...item.concerns.map((c) => concernName(c))];
+    const tags = [...item.articles.map((a) => `Article ${a}`), ...item.concerns.map((c) => concernName(concerns, c))];
     feed.addItem({
       // A stable id per item and tracker; the link is the original publication when it has one.
       id: new URL(`/items/${item.itemId}`, baseUrl).href,
@@ -60,7 +61,7 @@ export function buildFeed(spec: FeedSpec, items: readonly ItemDigestFacts[], for
       author: [{ name: item.sourceName }],
       category: [
         ...item.articles.map((a) => ({ name: `Article ${a}`, term: `article-${a}` })),
-        ...item.concerns.map((c) => ({ name: concernName(c), term: c })),
+        ...item.concerns.map((c) => ({ name: concernName(concerns, c), term: c })),
       ],
     });
   }

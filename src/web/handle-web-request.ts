@@ -78,25 +78,25 @@ function routePage(deps: Omit<WebDeps, 'baseUrl'>, url: URL): (() => string) | n
   const { db, knowledge } = deps;
   const path = url.pathname;
   const segment = (prefix: string) => (path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : null);
-  if (path === '/') return () => renderHomePage(db, deps.now());
+  if (path === '/') return () => renderHomePage(db, knowledge, deps.now());
   if (path === '/articles') return () => renderArticlesPage(db, knowledge.articles, deps.now());
-  if (path === '/concerns') return () => renderConcernsPage(db, deps.now());
+  if (path === '/concerns') return () => renderConcernsPage(db, knowledge.concerns, deps.now());
   if (path === '/sources') return () => renderSourcesPage(db, deps.now());
   if (path === '/search') return () => renderSearchPage(db, knowledge.articles, (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY_CHARS));
   const article = segment('/article/');
-  if (article !== null) return () => renderArticlePage(db, knowledge.articles, article, url.searchParams.get('week'));
+  if (article !== null) return () => renderArticlePage(db, knowledge, article, url.searchParams.get('week'));
   const concern = segment('/concern/');
-  if (concern !== null) return () => renderConcernPage(db, concern);
+  if (concern !== null) return () => renderConcernPage(db, knowledge.concerns, concern);
   return null;
 }
 
 function routeFeed(deps: Omit<WebDeps, 'now'>, path: string): (() => FeedDocument) | null {
-  const resolved = resolveFeed(deps.knowledge.articles, path);
+  const resolved = resolveFeed(deps.knowledge, path);
   if (resolved === null) return null;
   return () => {
     if ('error' in resolved) throw new PageError(404, resolved.error);
     const items = loadItemDigestFacts(deps.db, listNewestItemIds(deps.db, resolved.filter, FEED_ITEMS));
-    return buildFeed(resolved.spec, items, resolved.format, deps.baseUrl());
+    return buildFeed(resolved.spec, items, resolved.format, deps.baseUrl(), deps.knowledge.concerns);
   };
 }
 

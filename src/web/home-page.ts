@@ -1,6 +1,8 @@
 import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus, type TreatyAct } from '../store/treaty-status-store.js';
 import { buildDigest, formatDate } from '../deliver/build-digest.js';
-import { currentSession, nextSession, type CalendarEvent } from '../deliver/session-calendar.js';
+import { currentSession, nextSession } from '../deliver/session-calendar.js';
+import type { CalendarEvent } from '../knowledge/calendar.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { describeSourceHealth } from '../poll/source-health.js';
 import type { Db } from '../store/db.js';
 import { listRelevantItemIdsSince, loadItemDigestFacts } from '../store/deliveries-store.js';
@@ -33,11 +35,11 @@ export function groupByState(actions: readonly TreatyAct[]): StateRow[] {
 }
 
 /** Returns the home page: treaty status with the states, the session, this week's items by concern, source health. */
-export function renderHomePage(db: Db, nowMs: number): string {
+export function renderHomePage(db: Db, knowledge: Pick<Knowledge, 'calendar' | 'concerns'>, nowMs: number): string {
   const body = html`<h1>UN Convention against Cybercrime</h1>
 ${renderStatus(db, nowMs)}
-${renderSession(nowMs)}
-${renderThisWeek(db, nowMs)}
+${renderSession(knowledge.calendar, nowMs)}
+${renderThisWeek(db, knowledge, nowMs)}
 ${renderSourceSummary(db, nowMs)}`;
   return renderPage({ title: 'Status', body });
 }
@@ -66,20 +68,20 @@ ${states.map((s) => html`<tr><td>${s.participant}</td><td>${s.signed ?? ''}</td>
 </section>`;
 }
 
-function renderSession(nowMs: number): Html {
-  const now = currentSession(nowMs);
-  const next = now ? undefined : nextSession(nowMs);
+function renderSession(calendar: readonly CalendarEvent[], nowMs: number): Html {
+  const now = currentSession(nowMs, calendar);
+  const next = now ? undefined : nextSession(nowMs, calendar);
   const describe = (e: CalendarEvent) => html`<b>${e.event}</b>, ${e.place}, ${e.start} to ${e.end}`;
   return html`<section id="session"><h2>Session</h2>
 <p>${now ? html`Running now: ${describe(now)}.` : next ? html`Next: ${describe(next)}.` : 'No session in the calendar.'}</p></section>`;
 }
 
-function renderThisWeek(db: Db, nowMs: number): Html {
+function renderThisWeek(db: Db, knowledge: Pick<Knowledge, 'concerns'>, nowMs: number): Html {
   const ids = listRelevantItemIdsSince(db, nowMs - WEEK_MS);
   // The page shows a digest's worth of stories; a flood week is read from its newest items only.
   const facts = loadItemDigestFacts(db, ids.slice(-HOME_WEEK_ITEMS));
   const notes = ids.length > HOME_WEEK_ITEMS ? [`${ids.length} relevant items this week; the newest ${HOME_WEEK_ITEMS} are grouped here.`] : [];
-  const digest = buildDigest(facts, { title: 'This week, by concern', groupBy: 'concern', timeZone: 'UTC', notes, nothingNewText: 'Nothing new in the last 7 days.' });
+  const digest = buildDigest(facts, { concerns: knowledge.concerns, title: 'This week, by concern', groupBy: 'concern', timeZone: 'UTC', notes, nothingNewText: 'Nothing new in the last 7 days.' });
   return html`<section id="week">${digest ? renderBlocks(digest.blocks) : ''}</section>`;
 }
 

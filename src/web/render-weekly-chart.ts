@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { RATIFICATIONS_FOR_ENTRY_INTO_FORCE, readTreatyStatus } from '../store/treaty-status-store.js';
-import { listConcerns } from '../deliver/concern-names.js';
+import type { ConcernRules } from '../knowledge/concern-rules.js';
 import type { MessageImage } from '../chat/message.js';
 import type { Db } from '../store/db.js';
 import { countConcernMentionsByWeek } from '../store/tracker-store.js';
@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const FONT_FILE = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
 /** Returns the numbers the weekly chart shows at `nowMs`: mentions per concern over 8 weeks and every ratification date. */
-export function readWeeklyChartData(db: Db, nowMs: number): WeeklyChartData {
+export function readWeeklyChartData(db: Db, rules: ConcernRules, nowMs: number): WeeklyChartData {
   const window = lastWeeks(nowMs, CHART_WEEKS);
   const counts = new Map<string, number[]>();
   for (const c of countConcernMentionsByWeek(db, window)) {
@@ -28,7 +28,7 @@ export function readWeeklyChartData(db: Db, nowMs: number): WeeklyChartData {
   }
   return {
     weeks: Array.from({ length: CHART_WEEKS }, (_, i) => weekLabel(window, i)),
-    concerns: listConcerns().map((c) => ({ name: c.name, counts: counts.get(c.id) ?? new Array<number>(CHART_WEEKS).fill(0) })),
+    concerns: rules.concerns.map((c) => ({ name: c.name, counts: counts.get(c.id) ?? new Array<number>(CHART_WEEKS).fill(0) })),
     ratifications: readTreatyStatus(db).acts.filter((a) => a.kind === 'ratification').map((a) => a.date),
     target: RATIFICATIONS_FOR_ENTRY_INTO_FORCE,
     today: new Date(nowMs).toISOString().slice(0, 10),
@@ -47,8 +47,8 @@ export function renderWeeklyChartPng(data: WeeklyChartData): Buffer {
 }
 
 /** Renders the weekly chart at `nowMs` into `dir` and returns it as a message image (path, title, alt text). */
-export function writeWeeklyChart(db: Db, dir: string, nowMs: number): MessageImage {
-  const data = readWeeklyChartData(db, nowMs);
+export function writeWeeklyChart(db: Db, rules: ConcernRules, dir: string, nowMs: number): MessageImage {
+  const data = readWeeklyChartData(db, rules, nowMs);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `weekly-${data.today}.png`);
   writeFileSync(path, renderWeeklyChartPng(data));

@@ -1,6 +1,5 @@
-import { listConcerns } from '../deliver/concern-names.js';
 import { displayRef, formatRef, parseCommandRef } from '../treaty/parse-command-ref.js';
-import type { ArticleTables } from '../knowledge/article-tables.js';
+import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { findArticle } from '../treaty/articles.js';
 import type { FeedSpec } from './build-feed.js';
 
@@ -10,7 +9,7 @@ export type ResolvedFeed =
   | { error: string };
 
 /** Returns what a `/feeds/...` path asks for (`all`, `article/28.4`, `concern/surveillance`, then `.atom` or `.json`), or null for other paths. */
-export function resolveFeed(tables: ArticleTables, path: string): ResolvedFeed | null {
+export function resolveFeed(knowledge: Pick<Knowledge, 'articles' | 'concerns'>, path: string): ResolvedFeed | null {
   const m = /^\/feeds\/(all|article\/([^/]+)|concern\/([^/]+))\.(atom|json)$/.exec(path);
   if (!m) return null;
   const format = m[4] as 'atom' | 'json';
@@ -18,14 +17,14 @@ export function resolveFeed(tables: ArticleTables, path: string): ResolvedFeed |
     return { format, filter: {}, spec: { title: 'treatywatch: UN Convention against Cybercrime', description: 'Relevant items about the convention, newest first.', path: '/feeds/all', pagePath: '/' } };
   }
   if (m[2] !== undefined) {
-    const parsed = parseCommandRef(tables, decodeURIComponent(m[2]), 'final');
-    if (!parsed.ok || !findArticle(tables, parsed.ref.article, 'final')) return { error: `no article feed for "${m[2]}"` };
+    const parsed = parseCommandRef(knowledge.articles, decodeURIComponent(m[2]), 'final');
+    if (!parsed.ok || !findArticle(knowledge.articles, parsed.ref.article, 'final')) return { error: `no article feed for "${m[2]}"` };
     const ref = formatRef(parsed.ref);
     const name = displayRef(parsed.ref.article, parsed.ref.paragraph, parsed.ref.letter);
     return { format, filter: { ref }, spec: { title: `treatywatch: ${name}`, description: `Items citing ${name} of the UN Convention against Cybercrime.`, path: `/feeds/article/${ref}`, pagePath: `/article/${ref}` } };
   }
   const id = decodeURIComponent(m[3] ?? '');
-  const concern = listConcerns().find((c) => c.id === id);
+  const concern = knowledge.concerns.concerns.find((c) => c.id === id);
   if (!concern) return { error: `no concern feed for "${id}"` };
   return { format, filter: { concern: id }, spec: { title: `treatywatch: ${concern.name}`, description: `Items raising the concern "${concern.name}".`, path: `/feeds/concern/${id}`, pagePath: `/concern/${id}` } };
 }

@@ -20,7 +20,7 @@ describe('parseSubscribe', () => {
     ['group article', { groupBy: 'article' }],
     ['alerts on; session on; group concern', { alerts: true, sessionMode: true, groupBy: 'concern' }],
   ])('reads "%s"', (args, settings) => {
-    expect(parseSubscribe(KNOWLEDGE.articles, args)).toEqual({ ok: true, settings });
+    expect(parseSubscribe(KNOWLEDGE, args)).toEqual({ ok: true, settings });
   });
 
   it.each([
@@ -39,7 +39,7 @@ describe('parseSubscribe', () => {
     ['group date', /group concern/],
     ['frequency high', /Unknown subscribe option "frequency"/],
   ])('refuses "%s"', (args, error) => {
-    const parsed = parseSubscribe(KNOWLEDGE.articles, args);
+    const parsed = parseSubscribe(KNOWLEDGE, args);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(error);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest, collapseStories, titleKey } from '../../src/deliver/build-digest.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import type { ItemDigestFacts } from '../../src/store/deliveries-store.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 let next = 1;
 function facts(o: Partial<ItemDigestFacts>): ItemDigestFacts {
@@ -11,7 +12,7 @@ function facts(o: Partial<ItemDigestFacts>): ItemDigestFacts {
     sourceId: 'eff', sourceName: 'EFF', dateMs: Date.UTC(2026, 2, 1) + id * 1000, articles: [], concerns: [], ...o,
   };
 }
-const opts = { title: 'Digest', groupBy: 'concern' as const, timeZone: 'UTC' };
+const opts = { concerns: KNOWLEDGE.concerns, title: 'Digest', groupBy: 'concern' as const, timeZone: 'UTC' };
 
 describe('collapseStories', () => {
   it.each([

@@ -6,10 +6,11 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { insertPost, listPosts, markPostFailed } from '../../src/store/deliveries-store.js';
 import { getSubscription, upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { seedItem } from './delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 function addItems(db: Db, nowMs: number, specs: Parameters<typeof seedItem>[1][]): void {
   const seeded = specs.map((s) => seedItem(db, s));
-  routeNewItems(db, seeded.map((s) => s.item), new Map(seeded.map((s) => [s.item.id, s.result])), nowMs);
+  routeNewItems(db, KNOWLEDGE, seeded.map((s) => s.item), new Map(seeded.map((s) => [s.item.id, s.result])), nowMs);
 }
 
 describe('composeDuePosts', () => {
@@ -17,16 +18,16 @@ describe('composeDuePosts', () => {
     const db = openDatabase(':memory:');
     const sub = upsertSubscription(db, 'console', 'c', { digestCron: '0 8 * * *', digestTimeZone: 'Europe/Berlin' }, 0);
     let now = Date.UTC(2026, 2, 28, 5, 0);
-    expect(composeDuePosts(db, now)).toBe(0); // schedules the first digest
+    expect(composeDuePosts(db, KNOWLEDGE, now)).toBe(0); // schedules the first digest
     expect(getSubscription(db, sub.id)!.nextDigestAtMs).toBe(Date.UTC(2026, 2, 28, 7, 0));
     addItems(db, now, [{ title: 'Saturday story' }]);
-    expect(composeDuePosts(db, Date.UTC(2026, 2, 28, 6, 59))).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 2, 28, 6, 59))).toBe(0);
     now = Date.UTC(2026, 2, 28, 7, 0);
-    expect(composeDuePosts(db, now)).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, now)).toBe(1);
     expect(getSubscription(db, sub.id)!.nextDigestAtMs).toBe(Date.UTC(2026, 2, 29, 6, 0));
     addItems(db, now, [{ title: 'Sunday story' }]);
-    expect(composeDuePosts(db, Date.UTC(2026, 2, 29, 5, 59))).toBe(0);
-    expect(composeDuePosts(db, Date.UTC(2026, 2, 29, 6, 0))).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 2, 29, 5, 59))).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 2, 29, 6, 0))).toBe(1);
     const posts = listPosts(db, sub.id);
     expect(posts.map((p) => renderPlainText(p.message).includes('Saturday story'))).toEqual([true, false]);
     expect(renderPlainText(posts[1]!.message)).toContain('Sunday story');
@@ -35,7 +36,7 @@ describe('composeDuePosts', () => {
   it('skips the digest when nothing is owed, but still moves the schedule on', () => {
     const db = openDatabase(':memory:');
     const sub = upsertSubscription(db, 'console', 'c', { nextDigestAtMs: 1000 }, 0);
-    expect(composeDuePosts(db, 2000)).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, 2000)).toBe(0);
     expect(listPosts(db, sub.id)).toEqual([]);
     expect(getSubscription(db, sub.id)!.nextDigestAtMs).toBeGreaterThan(2000);
   });
@@ -45,10 +46,10 @@ describe('composeDuePosts', () => {
     const sub = upsertSubscription(db, 'console', 'c', { nextDigestAtMs: 1000 }, 0);
     const failed = insertPost(db, { subscriptionId: sub.id, kind: 'alert', message: { kind: 'alert', summary: 'x', blocks: [] }, nowMs: 0 });
     markPostFailed(db, failed, 'slack: channel_not_found');
-    expect(composeDuePosts(db, 2000)).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, 2000)).toBe(1);
     expect(renderPlainText(listPosts(db, sub.id)[1]!.message)).toContain('1 earlier message could not be delivered here (slack: channel_not_found)');
     upsertSubscription(db, 'console', 'c', { nextDigestAtMs: 3000 }, 0);
-    expect(composeDuePosts(db, 4000)).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, 4000)).toBe(0);
   });
 
   it('writes a session wrap-up at 20:00 local on session days only, listing the day\'s alerts', () => {
@@ -57,15 +58,15 @@ describe('composeDuePosts', () => {
     const sub = upsertSubscription(db, 'console', 'c', { digestCron: null, sessionMode: true, digestTimeZone: 'Europe/Vienna' }, created);
     db.prepare('UPDATE subscriptions SET created_at_ms = ? WHERE id = ?').run(created, sub.id);
     addItems(db, Date.UTC(2026, 0, 26, 10, 0), [{ title: 'Closed informals on Article 4' }]);
-    expect(composeDuePosts(db, Date.UTC(2026, 0, 26, 18, 59))).toBe(0);
-    expect(composeDuePosts(db, Date.UTC(2026, 0, 26, 19, 0))).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 0, 26, 18, 59))).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 0, 26, 19, 0))).toBe(1);
     const [wrapUp] = listPosts(db, sub.id).filter((p) => p.kind === 'wrap-up');
     expect(renderPlainText(wrapUp!.message)).toMatch(/Session wrap-up: AHC session[\s\S]*Closed informals on Article 4/);
     // A quiet session day: nothing alerted, no wrap-up.
-    expect(composeDuePosts(db, Date.UTC(2026, 0, 27, 19, 0))).toBe(0);
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 0, 27, 19, 0))).toBe(0);
     // After the session, the schedule runs but nothing is posted.
     addItems(db, Date.UTC(2026, 1, 10, 10, 0), [{ title: 'Later story', kind: 'document' }]);
-    composeDuePosts(db, Date.UTC(2026, 1, 9, 19, 0));
-    expect(composeDuePosts(db, Date.UTC(2026, 1, 10, 19, 0))).toBe(0);
+    composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 1, 9, 19, 0));
+    expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 1, 10, 19, 0))).toBe(0);
   });
 });

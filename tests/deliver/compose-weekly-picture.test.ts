@@ -7,13 +7,14 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { listPosts } from '../../src/store/deliveries-store.js';
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { seedItem } from './delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const PICTURE: MessageImage = { path: '/charts/weekly.png', title: 'The week', alt: 'a chart', width: 1000, height: 520 };
 
 function subscribeWithItem(db: Db, cron: string): number {
   const sub = upsertSubscription(db, 'console', 'c', { digestCron: cron, nextDigestAtMs: 1000 }, 0);
   const seeded = seedItem(db, { title: 'A story about Article 24' });
-  routeNewItems(db, [seeded.item], new Map([[seeded.item.id, seeded.result]]), 0);
+  routeNewItems(db, KNOWLEDGE, [seeded.item], new Map([[seeded.item.id, seeded.result]]), 0);
   return sub.id;
 }
 
@@ -29,7 +30,7 @@ describe('weekly picture and tracker link in digests', () => {
     const db = openDatabase(':memory:');
     const subId = subscribeWithItem(db, '0 9 * * 1');
     let asked = 0;
-    expect(composeDuePosts(db, 2000, { publicUrl: 'https://tracker.example/', weeklyPicture: () => (asked++, PICTURE) })).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, 2000, { publicUrl: 'https://tracker.example/', weeklyPicture: () => (asked++, PICTURE) })).toBe(1);
     const [post] = listPosts(db, subId);
     expect(asked).toBe(1);
     expect(post!.message.image).toEqual(PICTURE);
@@ -40,12 +41,12 @@ describe('weekly picture and tracker link in digests', () => {
   it('leaves daily digests without a picture, and a weekly digest goes out when the picture failed', () => {
     const daily = openDatabase(':memory:');
     const dailyId = subscribeWithItem(daily, '0 8 * * *');
-    composeDuePosts(daily, 2000, { weeklyPicture: () => PICTURE });
+    composeDuePosts(daily, KNOWLEDGE, 2000, { weeklyPicture: () => PICTURE });
     expect(listPosts(daily, dailyId)[0]!.message.image).toBeUndefined();
 
     const weekly = openDatabase(':memory:');
     const weeklyId = subscribeWithItem(weekly, '0 9 * * 1');
-    expect(composeDuePosts(weekly, 2000, { weeklyPicture: () => null })).toBe(1);
+    expect(composeDuePosts(weekly, KNOWLEDGE, 2000, { weeklyPicture: () => null })).toBe(1);
     const [post] = listPosts(weekly, weeklyId);
     expect(post!.message.image).toBeUndefined();
     expect(renderPlainText(post!.message)).toContain('A story about Article 24');

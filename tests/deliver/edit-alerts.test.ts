@@ -8,12 +8,13 @@ import { listPosts, listUnreportedFailures, markPostFailed } from '../../src/sto
 import { upsertSubscription } from '../../src/store/subscriptions-store.js';
 import { routeNewItems } from '../../src/deliver/route-items.js';
 import { createRecordingAdapter, seedItem } from './delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 function setup(withEdit: boolean) {
   const db = openDatabase(':memory:');
   const sub = upsertSubscription(db, 'test', 'C1', {}, 0);
   const { item, result } = seedItem(db, { title: 'New treaty document', kind: 'document' });
-  routeNewItems(db, [item], new Map([[item.id, result]]), 1_000);
+  routeNewItems(db, KNOWLEDGE, [item], new Map([[item.id, result]]), 1_000);
   const adapter = createRecordingAdapter('test');
   const edits: { platformId: string; message: Message; key: string }[] = [];
   if (withEdit) {
@@ -26,7 +27,7 @@ function setup(withEdit: boolean) {
   const deliver = () => deliverPending({ db, adapters: new Map([['test', adapter]]), log: silentLogger, now: () => (nowMs += 5_000) });
   const retitle = (title: string) => {
     db.prepare('UPDATE items SET title = ? WHERE id = ?').run(title, item.id);
-    return queueAlertEdits(db, [item.id], nowMs);
+    return queueAlertEdits(db, KNOWLEDGE.concerns, [item.id], nowMs);
   };
   return { db, sub, adapter, edits, deliver, retitle };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { listPosts } from '../../src/store/deliveries-store.js';
 import { upsertSubscription, type Subscription } from '../../src/store/subscriptions-store.js';
 import { seedItem } from './delivery-fixtures.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const base: RoutableItem = { kind: 'post', sourceId: 'eff', sourcePriority: 'normal', deliverable: true, relevant: true, articles: ['28.4'], concerns: ['compelled-assistance'] };
 const sub = { id: 1, alerts: true, sessionMode: false, filterArticles: [], filterConcerns: [], filterSources: [] } as unknown as Subscription;
@@ -52,8 +53,8 @@ describe('routeNewItems', () => {
     const off = seedItem(db, { title: 'Unrelated', relevant: false });
     const results = new Map<number, ClassifyResult>([doc, post, off].map((x) => [x.item.id, x.result]));
     const items = [doc.item, post.item, off.item];
-    expect(routeNewItems(db, items, results, QUIET_DAY_MS)).toBe(3);
-    expect(routeNewItems(db, items, results, QUIET_DAY_MS)).toBe(0);
+    expect(routeNewItems(db, KNOWLEDGE, items, results, QUIET_DAY_MS)).toBe(3);
+    expect(routeNewItems(db, KNOWLEDGE, items, results, QUIET_DAY_MS)).toBe(0);
     const posts = listPosts(db, s.id);
     expect(posts.map((p) => [p.kind, p.message.summary])).toEqual([['alert', 'New official document: A/AC.291/L.15']]);
   });
@@ -64,7 +65,7 @@ describe('routeNewItems', () => {
     const hit = seedItem(db, { title: 'Interception debate', concerns: ['surveillance'] });
     const miss = seedItem(db, { title: 'Capacity building', concerns: ['technical-assistance'] });
     const results = new Map([hit, miss].map((x) => [x.item.id, x.result]));
-    routeNewItems(db, [hit.item, miss.item], results, SESSION_DAY_MS);
+    routeNewItems(db, KNOWLEDGE, [hit.item, miss.item], results, SESSION_DAY_MS);
     expect(listPosts(db, s.id).map((p) => p.message.summary)).toEqual(['New: Interception debate']);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentSession, loadCalendar, nextSession, parseCalendar, pollIntervalOverride, SESSION_POLL_INTERVAL_MS } from '../../src/deliver/session-calendar.js';
+import { currentSession, nextSession, pollIntervalOverride, SESSION_POLL_INTERVAL_MS } from '../../src/deliver/session-calendar.js';
+import { parseCalendar } from '../../src/knowledge/calendar.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const TSV = 'start\tend\tevent\tplace\tkind\tcritical\n' +
   '2026-01-26\t2026-01-30\tAHC session\tVienna\tsession\t\n' +
@@ -27,15 +29,14 @@ describe('session calendar', () => {
   });
 
   it('polls session-critical sources every 5 minutes only during a session (shipped calendar)', () => {
-    loadCalendar();
     const critical = { sessionCritical: true, intervalMs: 3_600_000 };
-    expect(pollIntervalOverride(critical, at('2026-01-27T10:00:00Z'))).toBe(SESSION_POLL_INTERVAL_MS);
-    expect(pollIntervalOverride(critical, at('2026-05-27T10:00:00Z'))).toBeNull();
-    expect(pollIntervalOverride({ ...critical, sessionCritical: false }, at('2026-01-27T10:00:00Z'))).toBeNull();
-    expect(pollIntervalOverride({ ...critical, intervalMs: 60_000 }, at('2026-01-27T10:00:00Z'))).toBe(60_000);
+    expect(pollIntervalOverride(critical, at('2026-01-27T10:00:00Z'), KNOWLEDGE.calendar)).toBe(SESSION_POLL_INTERVAL_MS);
+    expect(pollIntervalOverride(critical, at('2026-05-27T10:00:00Z'), KNOWLEDGE.calendar)).toBeNull();
+    expect(pollIntervalOverride({ ...critical, sessionCritical: false }, at('2026-01-27T10:00:00Z'), KNOWLEDGE.calendar)).toBeNull();
+    expect(pollIntervalOverride({ ...critical, intervalMs: 60_000 }, at('2026-01-27T10:00:00Z'), KNOWLEDGE.calendar)).toBe(60_000);
   });
 
   it('refuses a row with a bad date, naming the line', () => {
-    expect(() => parseCalendar('start\tend\tevent\tplace\tkind\n2026-13-01\t\tX\t-\tsession\n', 'extra.tsv')).toThrow(/^calendar: extra.tsv line 2: bad date/);
+    expect(() => parseCalendar('start\tend\tevent\tplace\tkind\n2026-13-01\t\tX\t-\tsession\n', 'extra.tsv')).toThrow(/^knowledge: extra.tsv line 2: bad date/);
   });
 });

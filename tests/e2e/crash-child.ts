@@ -51,7 +51,7 @@ const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
   const reports = await pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now }, { force: true });
-  composeDuePosts(db, now());
+  composeDuePosts(db, KNOWLEDGE, now());
   await deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer);
   fakeMs += 61_000;
   if (mode === 'drain' && reports.every((r) => r.newItems === 0) && listDuePosts(db, Number.MAX_SAFE_INTEGER).length === 0) break;

@@ -51,7 +51,7 @@ describe('end to end', () => {
     const deliver = () => deliverPending({ db, adapters: new Map([['test', adapter]]), log: silentLogger, now });
 
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll', 'first-poll']);
-    composeDuePosts(db, nowMs); // schedules the first digest: 08:00 Berlin
+    composeDuePosts(db, KNOWLEDGE, nowMs); // schedules the first digest: 08:00 Berlin
     await deliver();
     expect(adapter.posts).toEqual([]); // the first poll floods nobody
 
@@ -63,7 +63,7 @@ describe('end to end', () => {
     expect(adapter.posts.map((p) => [p.channel, p.message.kind, p.message.summary])).toEqual([['C1', 'alert', `New: ${DOC.title}`]]);
 
     nowMs = Date.UTC(2026, 4, 5, 6, 0); // 08:00 in Berlin (summer time)
-    expect(composeDuePosts(db, nowMs)).toBe(1);
+    expect(composeDuePosts(db, KNOWLEDGE, nowMs)).toBe(1);
     nowMs += 1_000;
     await deliver();
     const digest = renderPlainText(adapter.posts[1]!.message);

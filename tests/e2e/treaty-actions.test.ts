@@ -65,7 +65,7 @@ describe('treaty actions from the treaty-status record', () => {
 
     record = treatyRecord([['Brazil', day(300), ''], ['Viet Nam', day(300), '']]);
     expect((await poll()).map((r) => r.status)).toEqual(['first-poll']);
-    composeDuePosts(db, nowMs);
+    composeDuePosts(db, KNOWLEDGE, nowMs);
 
     // Eight new actions, all on the one status page URL; none of the titles names the convention in full.
     record = treatyRecord([
@@ -77,7 +77,7 @@ describe('treaty actions from the treaty-status record', () => {
     expect(db.prepare("SELECT count(*) AS n FROM items WHERE relevant = 1").get()).toEqual({ n: 10 });
 
     nowMs = Date.UTC(2026, 5, 10, 8, 0);
-    composeDuePosts(db, nowMs);
+    composeDuePosts(db, KNOWLEDGE, nowMs);
     for (const sub of [loud, quiet, filtered]) {
       const digest = listPosts(db, sub.id).find((p) => p.kind === 'digest')!.message;
       const entries = listItems(digest, TREATY_STATUS_HEADING);
@@ -89,7 +89,7 @@ describe('treaty actions from the treaty-status record', () => {
     expect(listPosts(db, loud.id).filter((p) => p.kind === 'alert')).toHaveLength(8);
     expect(listPosts(db, quiet.id).filter((p) => p.kind === 'alert')).toHaveLength(0);
 
-    const asked = answerDigest(db, 'since 2d', nowMs);
+    const asked = answerDigest(db, KNOWLEDGE.concerns, 'since 2d', nowMs);
     expect(listItems(asked, TREATY_STATUS_HEADING)).toHaveLength(8);
     expect(contextAfter(asked, TREATY_STATUS_HEADING)).toBe('6 signatories, 4 parties; 36 ratifications to go');
     db.close();

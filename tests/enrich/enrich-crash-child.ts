@@ -55,7 +55,7 @@ const pacer: Pacer = new Map();
 process.stdout.write('ready\n');
 for (;;) {
   const reports = await pollSources({ knowledge: KNOWLEDGE, db, log: silentLogger, now }, { force: true });
-  composeDuePosts(db, now());
+  composeDuePosts(db, KNOWLEDGE, now());
   // Enrichment and delivery run side by side, as in the bot.
   await Promise.all([enricher.drain(), deliverPending({ db, adapters: new Map([['record', record]]), log: silentLogger, now }, pacer)]);
   fakeMs += 61_000;

@@ -31,6 +31,6 @@ describe('compilePattern', () => {
   });
 
   it('names the bad pattern in its error', () => {
-    expect(() => compilePattern('(unclosed')).toThrow(/classify: bad cue pattern "\(unclosed"/);
+    expect(() => compilePattern('(unclosed')).toThrow(/knowledge: bad cue pattern "\(unclosed"/);
   });
 });

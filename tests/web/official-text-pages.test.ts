@@ -16,10 +16,10 @@ beforeAll(async () => {
 
 describe('tracker pages with the official text imported', () => {
   it('shows the paragraph of a provision page, and every paragraph on the article page', () => {
-    const provision = renderArticlePage(db, KNOWLEDGE.articles, '28.4', null);
+    const provision = renderArticlePage(db, KNOWLEDGE, '28.4', null);
     expect(provision).toMatch(/<div class="official"><p>4\. Each State Party shall adopt such legislative and other measures[^<]*order any person who has knowledge/);
     expect(provision).not.toContain('1. Each State Party shall adopt such legislative and other measures as may be necessary to empower its competent authorities to search');
-    const article = renderArticlePage(db, KNOWLEDGE.articles, '28', null);
+    const article = renderArticlePage(db, KNOWLEDGE, '28', null);
     expect(article).toContain('to empower its competent authorities to search or similarly access');
     expect(article).toContain('<p>(a) An information and communications technology system');
   });

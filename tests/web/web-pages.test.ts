@@ -3,6 +3,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { HOME_WEEK_ITEMS, renderHomePage } from '../../src/web/home-page.js';
 import { HOSTILE_TITLE, SEED_NOW_MS, seedTracker } from './seed-tracker.js';
 import { useTrackerServer } from './tracker-server.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 const baseUrl = useTrackerServer();
 
@@ -78,7 +79,7 @@ describe('tracker pages', () => {
     const db = openDatabase(':memory:');
     const flood = Array.from({ length: HOME_WEEK_ITEMS + 20 }, (_, n) => ({ title: `Flood item ${n}`, daysAgo: 1 + (n % 5), cites: [], concerns: ['process'] }));
     seedTracker(db, flood);
-    const page = renderHomePage(db, SEED_NOW_MS);
+    const page = renderHomePage(db, KNOWLEDGE, SEED_NOW_MS);
     expect(page).toContain(`${HOME_WEEK_ITEMS + 20} relevant items this week; the newest ${HOME_WEEK_ITEMS} are grouped here.`);
     expect(page).toContain('<h3>Negotiation process</h3>');
     db.close();

@@ -5,6 +5,7 @@ import { textMessage, type Message } from '../../src/chat/message.js';
 import { openDatabase } from '../../src/store/db.js';
 import { writeWeeklyChart } from '../../src/web/render-weekly-chart.js';
 import { SEED_NOW_MS, seedTracker } from './seed-tracker.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
 
 /** A weekly digest carrying the chart of the seeded week, written to a temporary folder. */
 export interface WeeklyDigestFixture {
@@ -17,7 +18,7 @@ export function makeWeeklyDigest(): WeeklyDigestFixture {
   const dir = mkdtempSync(join(tmpdir(), 'tw-chart-'));
   const db = openDatabase(':memory:');
   seedTracker(db);
-  const digest = { ...textMessage('digest', 'Weekly digest: 4 stories'), image: writeWeeklyChart(db, dir, SEED_NOW_MS) };
+  const digest = { ...textMessage('digest', 'Weekly digest: 4 stories'), image: writeWeeklyChart(db, KNOWLEDGE.concerns, dir, SEED_NOW_MS) };
   db.close();
   return { digest, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
