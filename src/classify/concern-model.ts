@@ -18,7 +18,8 @@ export function scoreWithModel(model: ConcernModel, features: readonly string[])
 
 /**
  * Returns the concerns of a folded text: the rules' verdicts combined with the model's by its mode,
- * plus implied concerns, in taxonomy order. Without a model, the rules alone. `byRules` may pass the
+ * plus implied concerns, in taxonomy order. Without a model, or for a text longer than the rules'
+ * `longTextChars`, the rules alone. `byRules` may pass the
  * rules' scores when the caller already has them.
  */
 export function tagConcernsWithModel(
@@ -29,7 +30,8 @@ export function tagConcernsWithModel(
   byRules: readonly { score: number; tagged: boolean }[] = scoreConcerns(folded, citedArticles, rules),
 ): string[] {
   const ruleIds = rules.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id);
-  if (!model || model.mode === 'rules') return withImplied(ruleIds, rules);
+  // The model learned from feed-length items; a long analysis is left to the rules, whose threshold rises with length.
+  if (!model || model.mode === 'rules' || folded.length > rules.longTextChars) return withImplied(ruleIds, rules);
   const probabilities = scoreWithModel(model, concernFeatures(folded, citedArticles, rules, byRules));
   const modelIds = model.ids.filter((_id, c) => probabilities[c]! >= model.thresholds[c]!);
   return withImplied(model.mode === 'union' ? [...new Set([...ruleIds, ...modelIds])] : modelIds, rules);

@@ -24,7 +24,7 @@ export interface TrainingOptions {
   positiveWeight: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.003, epochs: 300, learningRate: 0.05, minCount: 2, positiveWeight: 3 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.003, epochs: 300, learningRate: 0.05, minCount: 2, positiveWeight: 1.5 };
 
 /** Returns a model file fitted to the items, with every threshold set to `threshold`. */
 export function trainConcernModel(

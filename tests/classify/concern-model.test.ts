@@ -105,3 +105,12 @@ describe('shipped concern model (knowledge/concern-model.json)', () => {
     for (const id of model.ids) expect(ids.has(id), id).toBe(true);
   });
 });
+
+describe('concern model on long texts', () => {
+  it('leaves a text longer than longTextChars to the rules', () => {
+    const model = compileConcernModel(fileWith('union', [['technical-assistance', 'plan', 9]]));
+    const long = normalizeText('Delegates weighed a plan put forward by poorer states. ' + 'The meeting continued. '.repeat(500));
+    expect(long.length).toBeGreaterThan(rules.longTextChars);
+    expect(tagConcernsWithModel(long, NONE, model, rules)).toEqual(tagConcerns(long, NONE, rules));
+  });
+});
