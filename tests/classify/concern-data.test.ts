@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { crossValidate, foldOf, scoreConcernSets } from '../../src/classify/concern-cross-validation.js';
+import { readLabelled } from '../../src/classify/concern-data.js';
+import { devHalfOf } from '../../src/classify/dev-split.js';
+import { projectPath } from '../../src/project-path.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'concern-data-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function line(id: string, title: string, concerns: string[]): string {
+  return JSON.stringify({ id, title, text: '', gold: { relevant: true, concerns } });
+}
+
+describe('labelled items for the concern model', () => {
+  it('reads only half A of a development set when asked', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `item-${i}`);
+    const path = join(dir, 'dev.jsonl');
+    writeFileSync(path, ids.map((id) => line(id, 'Dual criminality is optional', ['dual-criminality'])).join('\n') + '\n');
+    const read = readLabelled(path, 'dev A', true, KNOWLEDGE);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.map((i) => i.id)).toEqual(ids.filter((id) => devHalfOf(id) === 'A'));
+    expect(readLabelled(path, 'dev', false, KNOWLEDGE)).toHaveLength(20);
+  });
+
+  it('names the file and line of a line that is not JSON', () => {
+    const path = join(dir, 'bad.jsonl');
+    writeFileSync(path, line('a', 'x', []) + '\n{oops\n');
+    expect(() => readLabelled(path, 'bad', false, KNOWLEDGE)).toThrow(/bad\.jsonl line 2/);
+  });
+
+  it('every item of the written corpus has known concern ids, and dual criminality brings cross-border cooperation', () => {
+    const ids = new Set(KNOWLEDGE.concerns.concerns.map((c) => c.id));
+    const items = readFileSync(projectPath('training', 'concerns-train.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { gold: { relevant: boolean; concerns: string[] } });
+    expect(items.length).toBeGreaterThan(300);
+    for (const item of items) {
+      for (const c of item.gold.concerns) expect(ids.has(c), c).toBe(true);
+      if (!item.gold.relevant) expect(item.gold.concerns).toEqual([]);
+      if (item.gold.concerns.includes('dual-criminality')) expect(item.gold.concerns).toContain('cross-border-cooperation');
+    }
+  });
+});
+
+describe('cross-validation', () => {
+  it('puts every item in exactly one fold, by id alone', () => {
+    expect(foldOf('x-1', 5)).toBe(foldOf('x-1', 5));
+    for (let i = 0; i < 50; i++) expect(foldOf(`x-${i}`, 5)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('holds out every item once and scores micro and macro F1', () => {
+    const path = join(dir, 'cv.jsonl');
+    const rows: string[] = [];
+    for (let i = 0; i < 30; i++) rows.push(line(`cv-${i}`, i % 2 ? 'A fund for training police in poorer states' : 'Delegates called a recorded vote', i % 2 ? ['technical-assistance'] : ['process']));
+    writeFileSync(path, rows.join('\n') + '\n');
+    const items = readLabelled(path, 'cv', false, KNOWLEDGE);
+    const heldOut = crossValidate(items, KNOWLEDGE.concerns, 3, 0);
+    expect(heldOut.map((h) => h.item.id).sort()).toEqual(items.map((i) => i.id).sort());
+    expect(scoreConcernSets([{ gold: ['scope'], predicted: ['scope'] }, { gold: ['process'], predicted: [] }])).toEqual({ micro: 2 / 3, macro: 0.5 });
+  });
+});
