@@ -5,7 +5,7 @@
  * (the queue was full) and wait for a backfill.
  */
 import { statement, type Db } from './db.js';
-import type { ItemMatch } from './treaty-store.js';
+import { SEARCH_RANKED_MATCHES, type ItemMatch } from './treaty-store.js';
 
 export type FullTextStatus = 'pending' | 'done' | 'failed' | 'skipped';
 
@@ -148,12 +148,19 @@ export interface FullTextMatch extends ItemMatch {
   rank: number;
 }
 
-/** Runs a prepared FTS5 query over the enriched text of relevant items; returns matches best first (bm25). */
+/**
+ * Runs a prepared FTS5 query over the enriched text of relevant items; returns matches best first
+ * (bm25). As for items, only the newest SEARCH_RANKED_MATCHES matching pages are scored (the rowid
+ * is the item's id, which grows with insertion), so a very common word's work stays bounded.
+ */
 export function searchFullTexts(db: Db, ftsQuery: string, limit: number): FullTextMatch[] {
-  return statement(db, `
-    SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs,
-      snippet(item_full_texts_fts, 0, '', '', '…', 24) AS snippet, bm25(item_full_texts_fts) AS rank
-    FROM item_full_texts_fts JOIN items i ON i.id = item_full_texts_fts.rowid JOIN sources s ON s.id = i.source_id
-    WHERE item_full_texts_fts MATCH @q AND COALESCE(i.relevant, 1) = 1
-    ORDER BY rank LIMIT @limit`).all({ q: ftsQuery, limit }) as FullTextMatch[];
+  const top = statement(db, `
+    SELECT i.id AS itemId, i.title AS title, i.url AS url, s.name AS sourceName, i.published_at_ms AS publishedAtMs, top.rank AS rank
+    FROM (SELECT rowid, bm25(item_full_texts_fts) AS rank FROM item_full_texts_fts
+          WHERE item_full_texts_fts MATCH @q ORDER BY rowid DESC LIMIT @cap) AS top
+    JOIN items i ON i.id = top.rowid JOIN sources s ON s.id = i.source_id
+    WHERE COALESCE(i.relevant, 1) = 1
+    ORDER BY top.rank LIMIT @limit`).all({ q: ftsQuery, cap: SEARCH_RANKED_MATCHES, limit }) as Omit<FullTextMatch, 'snippet'>[];
+  const snippet = statement(db, `SELECT snippet(item_full_texts_fts, 0, '', '', '…', 24) FROM item_full_texts_fts WHERE item_full_texts_fts MATCH @q AND rowid = @id`).pluck();
+  return top.map((m) => ({ ...m, snippet: (snippet.get({ q: ftsQuery, id: m.itemId }) as string | undefined) ?? '' }));
 }

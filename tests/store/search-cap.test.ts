@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/db.js';
+import { searchFullTexts } from '../../src/store/fulltext-store.js';
 import { SEARCH_RANKED_MATCHES, searchItems } from '../../src/store/treaty-store.js';
 
 // Items are inserted oldest first, so rowids (and dates) grow with age as in a real store.
@@ -25,6 +26,9 @@ beforeAll(() => {
         at: 10 + i,
       });
     }
+    // Every item's page was read; the oldest page says "oversight" most.
+    db.prepare(`INSERT INTO item_full_texts (item_id, status, next_attempt_at_ms, text, queued_at_ms)
+      SELECT id, 'done', 0, CASE WHEN dedupe_key = 'old-best' THEN 'Oversight, oversight and more oversight.' ELSE @filler || ' Oversight once.' END, 0 FROM items`).run({ filler });
   })();
 });
 
@@ -47,5 +51,14 @@ describe('searchItems ranking cap', () => {
     expect(titles).toEqual(['Safeguards oversight safeguards', 'Safeguards and oversight']);
     // "rapporteur" matches fewer items than the cap: the oldest, titled with the word, ranks first.
     expect(searchItems(db, '"rapporteur"', 3).map((m) => m.title)[0]).toBe('Rapporteur');
+  });
+
+  it('ranks only the newest matching pages of a very common word', () => {
+    const pages = searchFullTexts(db, '"oversight"', 5);
+    expect(pages).toHaveLength(5);
+    expect(pages.map((p) => p.title)).not.toContain('Safeguards oversight safeguards');
+    expect(pages[0]!.snippet).toContain('Oversight');
+    // With the word in fewer pages than the cap, the oldest page, which says it most, ranks first.
+    expect(searchFullTexts(db, '"oversight" "more"', 5).map((p) => p.title)).toEqual(['Safeguards oversight safeguards']);
   });
 });
