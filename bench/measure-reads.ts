@@ -34,6 +34,7 @@ export async function measureReads(seed: number, items: number): Promise<Sampled
   const latest = db.prepare('SELECT item_id FROM article_latest WHERE article = ? ORDER BY at_ms DESC, item_id DESC LIMIT 5');
   const fts = db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT 10');
 
+  const large = items >= 1_000_000;
   const lookup: number[] = [];
   const rawLookup: number[] = [];
   const search: number[] = [];
@@ -45,25 +46,25 @@ export async function measureReads(seed: number, items: number): Promise<Sampled
     const l = time(refs, (ref) => answerArticle(db, KNOWLEDGE.articles, ref));
     const rl = time(refs, (ref) => latest.all(Number(ref.split('.')[0])));
     const s = time(queries, (q) => answerSearch(db, KNOWLEDGE.articles, q));
-    const rs = time(queries, (q) => fts.all(q.split(' ').map((w) => `"${w}"`).join(' ')));
+    // FTS5's own ORDER BY rank scores every match; at 1M items that is seconds a query, so only at 100k.
+    const rs = large ? [] : time(queries, (q) => fts.all(q.split(' ').map((w) => `"${w}"`).join(' ')));
     lookup.push(percentile(l, 99));
     lookupP50.push(percentile(l, 50));
     rawLookup.push(percentile(rl, 99));
     search.push(percentile(s, 99));
     searchP50.push(percentile(s, 50));
-    rawSearch.push(percentile(rs, 99));
+    if (!large) rawSearch.push(percentile(rs, 99));
   }
   db.close();
-  const at = items >= 1_000_000 ? `${items / 1_000_000}M` : `${items / 1000}k`;
-  const suffix = items >= 1_000_000 ? '1m' : '';
+  const at = large ? `${items / 1_000_000}M` : `${items / 1000}k`;
+  const suffix = large ? '1m' : '';
   return [
     { key: null, name: `fill of ${at} items: generator, classifier, store${cached ? ' (an earlier run; store cached)' : ''}`, unit: 's', samples: [fillS], baseline: null },
     { key: `lookup${suffix}_p99_ms`, name: `article lookup p99, ${at} items, skewed`, unit: 'ms', samples: lookup, baseline: { name: 'bare index walk p99', samples: rawLookup } },
     { key: null, name: `article lookup p50, ${at} items`, unit: 'ms', samples: lookupP50, baseline: null },
-    ...(suffix ? [] : [
-      { key: 'search_p99_ms', name: `search p99, ${at} items`, unit: 'ms', samples: search, baseline: { name: 'bare FTS5 top-10 p99', samples: rawSearch } },
-      { key: null, name: `search p50, ${at} items`, unit: 'ms', samples: searchP50, baseline: null },
-    ]),
+    // The search budget is at 100k items; at 1M the figure is shown without one.
+    { key: large ? null : 'search_p99_ms', name: `search p99, ${at} items`, unit: 'ms', samples: search, baseline: large ? null : { name: 'FTS5 ORDER BY rank top-10, every match scored, p99', samples: rawSearch } },
+    { key: null, name: `search p50, ${at} items`, unit: 'ms', samples: searchP50, baseline: null },
   ];
 }
 
