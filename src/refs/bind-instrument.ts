@@ -64,18 +64,6 @@ function namesOtherEarlier(text: string, citation: Citation, sentence: SentenceS
 /** Looks up the instruments named in one sentence, with offsets into the whole text. */
 export type SentenceCueLookup = (sentence: SentenceSpan) => readonly InstrumentCue[];
 
-/** Returns who `citation` belongs to, reading its sentence and the sentence before it. */
-export function bindCitation(
-  text: string,
-  citation: Citation,
-  sentence: SentenceSpan,
-  previous: SentenceSpan | null,
-  cuesIn: SentenceCueLookup,
-  known: InstrumentCues,
-): CitationOwner {
-  return bindWithEvidence(text, citation, sentence, previous, cuesIn, known).owner;
-}
-
 /** Returns who `citation` belongs to and whether the text named that owner or nothing else claimed it. */
 export function bindWithEvidence(
   text: string,

@@ -14,7 +14,7 @@ import type { Mention } from '../domain.js';
 import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { ArticleTables, TextVersion } from '../knowledge/article-tables.js';
 import type { InstrumentCues } from '../knowledge/instrument-cues.js';
-import { bindCitation, bindWithEvidence, type Binding, type SentenceCueLookup } from './bind-instrument.js';
+import { bindWithEvidence, type Binding, type SentenceCueLookup } from './bind-instrument.js';
 import { formatRef, MAX_PARAGRAPH } from '../treaty/parse-command-ref.js';
 import { findInstrumentCues, type InstrumentCue } from './instrument-cues.js';
 import { readDocumentVersion, readNamedVersion, readSubjectPhrase } from './read-version-cues.js';
@@ -111,7 +111,7 @@ export function extractChapterMentions(text: string, known: InstrumentCues): Cha
   for (const citation of citations) {
     const index = findSentenceIndex(sentences, citation.start);
     const sentence = sentences[index]!;
-    if (bindCitation(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues, known) !== 'this') continue;
+    if (bindWithEvidence(text, citation, sentence, index > 0 ? sentences[index - 1]! : null, cues, known).owner !== 'this') continue;
     const sentenceText = formatSentence(text, sentence, citation.start);
     for (const chapter of citation.chapters) out.push({ raw: citation.raw.replace(/\s+/g, ' '), chapter, sentence: sentenceText });
   }

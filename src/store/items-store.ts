@@ -63,20 +63,11 @@ export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedIt
   const stored: Item[] = [];
   for (const k of keyed) {
     const row = insert.get({
-      source_id: sourceId,
-      dedupe_key: k.key,
+      ...contentParams(sourceId, k),
       kind: k.item.kind,
       guid: k.item.guid,
-      url: k.item.url,
-      canonical_url: k.canonicalUrl,
-      title: k.item.title,
-      summary: k.item.summary,
-      text: k.item.text,
-      author: k.item.author,
       published_at_ms: k.item.publishedAtMs,
       fetched_at_ms: opts.fetchedAtMs,
-      content_hash: k.contentHash,
-      extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
       deliverable: opts.deliverable ? 1 : 0,
     }) as ItemRow | undefined;
     if (row) stored.push(rowToItem(row));
@@ -98,21 +89,28 @@ export function updateChangedItems(db: Db, sourceId: string, keyed: readonly Key
   const changed: Item[] = [];
   for (const k of keyed) {
     const row = update.get({
-      source_id: sourceId,
-      dedupe_key: k.key,
-      title: k.item.title,
-      summary: k.item.summary,
-      text: k.item.text,
-      url: k.item.url,
-      canonical_url: k.canonicalUrl,
-      author: k.item.author,
-      extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
-      content_hash: k.contentHash,
+      ...contentParams(sourceId, k),
       revised_at_ms: revisedAtMs,
     }) as ItemRow | undefined;
     if (row) changed.push(rowToItem(row));
   }
   return changed;
+}
+
+// The columns an item's content fills, the same for a new item and a revised one.
+function contentParams(sourceId: string, k: KeyedItem) {
+  return {
+    source_id: sourceId,
+    dedupe_key: k.key,
+    title: k.item.title,
+    summary: k.item.summary,
+    text: k.item.text,
+    url: k.item.url,
+    canonical_url: k.canonicalUrl,
+    author: k.item.author,
+    extra_json: k.item.extra ? JSON.stringify(k.item.extra) : null,
+    content_hash: k.contentHash,
+  };
 }
 
 /** Returns the stored items with these ids, in id order. */
