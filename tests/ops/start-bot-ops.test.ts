@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -82,5 +82,15 @@ describe('a running bot', () => {
     expect(logs.length).toBeGreaterThan(0);
     for (const line of logs) expect(() => JSON.parse(line), line).not.toThrow();
     for (const secret of Object.values(FAKE)) expect(output).not.toContain(secret);
+  });
+
+  it('refuses to start on a bad knowledge file, naming the file and line, before opening the database', async () => {
+    const calendar = join(dir, 'calendar.tsv');
+    writeFileSync(calendar, 'start\tend\tevent\tplace\tkind\n2026-02-30x\t\tSession\tVienna\tsession\n');
+    const dbPath = join(dir, 'knowledge.db');
+    const env = { TREATYWATCH_DB: dbPath, TREATYWATCH_SOURCES: join(dir, 'sources.json'), TREATYWATCH_CALENDAR: calendar };
+    const started = startBot({ env, input: new PassThrough(), write: () => {}, logWrite: () => {} });
+    await expect(started).rejects.toThrow(`knowledge: ${calendar} line 2: bad date "2026-02-30x"`);
+    expect(existsSync(dbPath)).toBe(false);
   });
 });
