@@ -69,4 +69,43 @@ describe('composeDuePosts', () => {
     composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 1, 9, 19, 0));
     expect(composeDuePosts(db, KNOWLEDGE, Date.UTC(2026, 1, 10, 19, 0))).toBe(0);
   });
+
+  it('builds the digest outside any transaction, and posts once when a digest is composed elsewhere meanwhile', () => {
+    const db = openDatabase(':memory:');
+    const weekly = { digestCron: '0 8 * * 1', nextDigestAtMs: 1000 };
+    const sub = upsertSubscription(db, 'console', 'c', weekly, 0);
+    addItems(db, 500, [{ title: 'First story' }, { title: 'Second story' }]);
+    const inTransaction: boolean[] = [];
+    // The weekly picture is drawn while the digest is built: the moment to look, and to compose elsewhere.
+    const picture = { path: '/nonexistent.png', title: 'w', alt: 'w', width: 1, height: 1 };
+    expect(composeDuePosts(db, KNOWLEDGE, 2000, {
+      weeklyPicture: () => {
+        inTransaction.push(db.inTransaction);
+        if (inTransaction.length === 1) composeDuePosts(db, KNOWLEDGE, 2000); // another writer composes the same digest now
+        return picture;
+      },
+    })).toBe(0);
+    expect(inTransaction).toEqual([false]);
+    const digests = listPosts(db, sub.id).filter((p) => p.kind === 'digest');
+    expect(digests).toHaveLength(1);
+    expect(renderPlainText(digests[0]!.message)).toMatch(/First story[\s\S]*Second story|Second story[\s\S]*First story/);
+  });
+
+  it('builds the digest again inside the write when more items became owed while it was built', () => {
+    const db = openDatabase(':memory:');
+    const sub = upsertSubscription(db, 'console', 'c', { digestCron: '0 8 * * 1', nextDigestAtMs: 1000 }, 0);
+    addItems(db, 500, [{ title: 'Early story' }]);
+    let drawn = 0;
+    const picture = { path: '/nonexistent.png', title: 'w', alt: 'w', width: 1, height: 1 };
+    expect(composeDuePosts(db, KNOWLEDGE, 2000, {
+      weeklyPicture: () => {
+        if (drawn++ === 0) addItems(db, 1500, [{ title: 'Late story' }]);
+        return picture;
+      },
+    })).toBe(1);
+    expect(drawn).toBe(2);
+    const [digest] = listPosts(db, sub.id).filter((p) => p.kind === 'digest');
+    expect(renderPlainText(digest!.message)).toMatch(/Late story/);
+    expect(composeDuePosts(db, KNOWLEDGE, 2000)).toBe(0);
+  });
 });
