@@ -29,6 +29,9 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
   // The item's own citations of this convention, read in context, add to the text cues.
   let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, knowledge).logit;
   const articles = selectFinestRefs(mentions);
+  // Concerns add to relevance only with a treaty in view; without one, an item already below the
+  // threshold is not relevant whatever it raises, and is not tagged: skip the concern cues.
+  if (!verdict.contextOpen && logistic(logit) < rules.threshold) return { relevant: false, score: roundScore(logistic(logit)), articles: [], concerns: [], mentions: [] };
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
   const byRules = scoreConcerns(folded, cited, knowledge.concerns);
   const concerns = withImplied(knowledge.concerns.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id), knowledge.concerns);

@@ -31,6 +31,11 @@ function joinSummaryAndText(summary: string, text: string): string {
   const t = text.trim();
   if (!s) return t;
   if (!t) return s;
+  // The usual cases, without folding 20,000 characters: the summary is part of the text as it
+  // stands, or is the text's opening cut with an ellipsis. Either way its folded form is part of
+  // the text's folded form, which is what the comparison below would find.
+  if (t.includes(s)) return t;
+  if (s.endsWith('…') && t.startsWith(s.slice(0, -1))) return t;
   const fs = squash(s);
   const ft = squash(t);
   if (ft.includes(fs)) return t;
