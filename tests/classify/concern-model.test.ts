@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { concernFeatures, stemWord } from '../../src/classify/concern-features.js';
 import { tagConcernsWithModel } from '../../src/classify/concern-model.js';
 import { compileConcernModel, type ConcernModelFile } from '../../src/knowledge/concern-model.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { trainConcernModel, type TrainingItem } from '../../src/classify/concern-training.js';
 import { normalizeText } from '../../src/knowledge/normalize-text.js';
 import { tagConcerns } from '../../src/classify/tag-concerns.js';
@@ -112,5 +115,20 @@ describe('concern model on long texts', () => {
     const long = normalizeText('Delegates weighed a plan put forward by poorer states. ' + 'The meeting continued. '.repeat(500));
     expect(long.length).toBeGreaterThan(rules.longTextChars);
     expect(tagConcernsWithModel(long, NONE, model, rules)).toEqual(tagConcerns(long, NONE, rules));
+  });
+});
+
+describe('concern model as a knowledge file', () => {
+  it('is optional, and a bad one stops loading naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concern-model-'));
+    try {
+      cpSync(projectPath('knowledge'), dir, { recursive: true });
+      rmSync(join(dir, 'concern-model.json'), { force: true });
+      expect(loadKnowledge({ dir }).concernModel).toBeNull();
+      writeFileSync(join(dir, 'concern-model.json'), JSON.stringify(fileWith('union', [['no-such-concern', 'plan', 1]])));
+      expect(() => loadKnowledge({ dir })).toThrow(/concern-model\.json.*no-such-concern/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
