@@ -3,12 +3,15 @@ import { startBot } from '../main.js';
 import type { CliIo } from './cli-io.js';
 
 /**
- * V8 doubles its young generation whenever enough objects survive, up to 32 MiB, and a poll's
- * bursts reach that quickly; it would then be the largest part of the bot's memory. Keeping it at
- * its starting size costs more frequent (and shorter) minor collections. V8 reads this flag each
- * time it would grow the space, so setting it at start takes effect.
+ * Memory over speed for the long-running bot, set when it starts (V8 reads both flags as it goes):
+ * - V8 doubles its young generation whenever enough objects survive, up to 32 MiB, and a poll's
+ *   bursts reach that quickly; the growth factor 1 keeps it at its starting size, at the cost of
+ *   more frequent, shorter minor collections;
+ * - `--optimize-for-size` makes the old generation grow less before it is collected.
+ * Together they take about a fifth off the peak of a first poll of 200 feeds and a 5 MiB feed, for
+ * a few per cent more time polling.
  */
-const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+const MEMORY_FLAGS = '--semi-space-growth-factor=1 --optimize-for-size';
 
 /** `treatywatch start`: runs the bot until Ctrl-D (console), SIGINT or SIGTERM; returns the exit code. */
 export async function runStart(args: string[], io: CliIo): Promise<number> {
@@ -16,7 +19,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     io.stderr('Usage: treatywatch start (configuration comes from the environment and .env)\n');
     return 2;
   }
-  setFlagsFromString(YOUNG_GENERATION_FLAG);
+  setFlagsFromString(MEMORY_FLAGS);
   const bot = await startBot({ env: io.env, input: io.stdin, write: io.stdout, logWrite: (line) => io.stderr(line + '\n') });
   const signalled = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
