@@ -11,7 +11,9 @@ import { scoreConcerns, withImplied } from './tag-concerns.js';
 export function scoreWithModel(model: ConcernModel, features: readonly string[]): number[] {
   const logits = [...model.bias];
   for (const feature of features) {
-    for (const [c, w] of model.byFeature.get(feature) ?? []) logits[c]! += w;
+    const pairs = model.byFeature.get(feature);
+    if (pairs === undefined) continue;
+    for (let i = 0; i < pairs.length; i += 2) logits[pairs[i]!]! += pairs[i + 1]!;
   }
   return logits.map((z) => 1 / (1 + Math.exp(-z)));
 }

@@ -14,14 +14,14 @@ export async function runArticle(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch article: give an article reference, e.g. 28.4\n${USAGE}`);
     return 2;
   }
-  const knowledge = loadKnowledge();
+  const knowledge = loadKnowledge({ concernModel: false });
   const parsed = parseCommandRef(knowledge.articles, positional.join(' '), 'final');
   if (!parsed.ok) {
     if (flags.has('json')) io.stdout(JSON.stringify({ error: parsed.error, suggestions: parsed.suggestions }, null, 2) + '\n');
     io.stderr(`treatywatch article: ${parsed.error}\n${USAGE}`);
     return 1;
   }
-  const { db } = openCliContext(io);
+  const { db } = openCliContext(io, { knowledge });
   try {
     const lookup = lookupArticle(db, knowledge.articles, parsed.ref);
     io.stdout(flags.has('json') ? JSON.stringify(lookup, null, 2) + '\n' : renderPlainText(formatArticleLookup(lookup)) + '\n');

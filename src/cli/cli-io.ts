@@ -38,11 +38,15 @@ export interface CliContext {
   db: Db;
 }
 
-/** Returns the config, logger, knowledge and database for a command; the caller closes `db`. */
-export function openCliContext(io: CliIo): CliContext {
+/**
+ * Returns the config, logger, knowledge and database for a command; the caller closes `db`.
+ * `classifies: false` (a command that never classifies) leaves the concern model unread; a command
+ * that already loaded the knowledge passes it as `knowledge`.
+ */
+export function openCliContext(io: CliIo, options: { classifies?: boolean; knowledge?: Knowledge } = {}): CliContext {
   const config = parseConfig(io.env);
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: (l) => io.stderr(l + '\n') });
-  const knowledge = loadKnowledge({ calendarFile: config.calendarFile });
+  const knowledge = options.knowledge ?? loadKnowledge({ calendarFile: config.calendarFile, concernModel: options.classifies !== false });
   const db = openDatabase(config.dbPath);
   return { config, log, knowledge, db };
 }

@@ -25,7 +25,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     io.stderr(`treatywatch digest: ${period.error}\n${USAGE}\n`);
     return 2;
   }
-  const { db, knowledge } = openCliContext(io);
+  const { db, knowledge } = openCliContext(io, { classifies: false });
   try {
     if (flags.has('json')) {
       const entries = collapseStories(selectDigestItems(db, period.sinceMs)).map((e) => ({

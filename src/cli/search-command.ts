@@ -8,7 +8,7 @@ import { openCliContext, parseFlags, type CliIo } from './cli-io.js';
 export async function runSearch(args: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseFlags(args);
   const words = positional.join(' ');
-  const { db, knowledge } = openCliContext(io);
+  const { db, knowledge } = openCliContext(io, { classifies: false });
   try {
     const result = searchTreaty(db, knowledge.articles, words);
     if (result.query === null) {

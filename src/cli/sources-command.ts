@@ -11,7 +11,7 @@ export async function runSources(args: string[], io: CliIo): Promise<number> {
     io.stderr('Usage: treatywatch sources [--json]\n');
     return 2;
   }
-  const { config, db } = openCliContext(io);
+  const { config, db } = openCliContext(io, { classifies: false });
   try {
     const nowMs = Date.now();
     const { configs, origin } = loadSourceConfigs(config.sourcesFile);

@@ -28,13 +28,16 @@ export interface ConcernModelFile {
   concerns: ConcernModelEntry[];
 }
 
-/** A model ready to score: each feature maps to its (concern index, weight) pairs. */
+/**
+ * A model ready to score: each feature maps to its concern indexes and weights, flat and
+ * alternating (`[c0, w0, c1, w1, ...]`), so compiling allocates one array per feature.
+ */
 export interface ConcernModel {
   mode: ConcernModelMode;
   ids: string[];
   bias: number[];
   thresholds: number[];
-  byFeature: ReadonlyMap<string, readonly [number, number][]>;
+  byFeature: ReadonlyMap<string, readonly number[]>;
 }
 
 const MODES: readonly string[] = ['union', 'model', 'rules'];
@@ -43,17 +46,22 @@ const MODES: readonly string[] = ['union', 'model', 'rules'];
 export function compileConcernModel(file: ConcernModelFile, name = 'knowledge/concern-model.json', concernIds?: ReadonlySet<string>): ConcernModel {
   if (!Array.isArray(file.features) || !Array.isArray(file.concerns)) throw new KnowledgeError(name, null, 'features and concerns must be arrays');
   if (!MODES.includes(file.mode)) throw new KnowledgeError(name, null, `unknown mode "${String(file.mode)}"`);
-  const byFeature = new Map<string, [number, number][]>();
+  const lists: number[][] = file.features.map(() => []);
   file.concerns.forEach((entry, c) => {
     if (concernIds && !concernIds.has(entry.id)) throw new KnowledgeError(name, null, `concern "${entry.id}" is not in the taxonomy`);
     if (!Number.isFinite(entry.bias) || !Number.isFinite(entry.threshold)) throw new KnowledgeError(name, null, `${entry.id} needs a numeric bias and threshold`);
     for (const [index, weight] of entry.weights) {
-      const feature = file.features[index];
-      if (feature === undefined || !Number.isFinite(weight)) throw new KnowledgeError(name, null, `${entry.id} uses feature ${index}, beyond the list`);
-      const list = byFeature.get(feature) ?? [];
-      list.push([c, weight]);
-      byFeature.set(feature, list);
+      const list = lists[index];
+      if (list === undefined || !Number.isFinite(weight)) throw new KnowledgeError(name, null, `${entry.id} uses feature ${index}, beyond the list`);
+      list.push(c, weight);
     }
+  });
+  const byFeature = new Map<string, number[]>();
+  file.features.forEach((feature, index) => {
+    const list = lists[index]!;
+    if (list.length === 0) return;
+    const earlier = byFeature.get(feature);
+    byFeature.set(feature, earlier ? earlier.concat(list) : list);
   });
   return {
     mode: file.mode,

@@ -32,6 +32,11 @@ export interface LoadKnowledgeOptions {
   dir?: string;
   /** The operator's extra calendar (TREATYWATCH_CALENDAR), or null. */
   calendarFile?: string | null;
+  /**
+   * Whether to read the trained concern model (default true). Commands that never classify (an
+   * article lookup, a search) skip it: it is the largest knowledge file and the slowest to compile.
+   */
+  concernModel?: boolean;
 }
 
 /** Reads, checks and compiles every knowledge file; throws a KnowledgeError naming the bad file. */
@@ -41,7 +46,7 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   return deepFreeze({
     articles: readArticleTables(dir),
     concerns,
-    concernModel: readConcernModel(dir, new Set(concerns.concerns.map((c) => c.id))),
+    concernModel: options.concernModel === false ? null : readConcernModel(dir, new Set(concerns.concerns.map((c) => c.id))),
     relevance: compileRelevanceRules(readKnowledgeJson(dir, 'relevance-rules.json')),
     instruments: compileInstrumentCues(readKnowledgeJson(dir, 'instruments.json')),
     calendar: readCalendar(dir, options.calendarFile ?? null),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { concernFeatures, stemWord } from '../../src/classify/concern-features.js';
-import { tagConcernsWithModel } from '../../src/classify/concern-model.js';
+import { scoreWithModel, tagConcernsWithModel } from '../../src/classify/concern-model.js';
 import { compileConcernModel, type ConcernModelFile } from '../../src/knowledge/concern-model.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { trainConcernModel, type TrainingItem } from '../../src/classify/concern-training.js';
@@ -109,6 +109,15 @@ describe('shipped concern model (knowledge/concern-model.json)', () => {
   });
 });
 
+describe('concern model scoring', () => {
+  it('adds the weights of a feature listed twice in the file', () => {
+    const file = fileWith('union', [['technical-assistance', 'plan', 1]]);
+    const twice = { ...file, features: [...file.features, 'plan'], concerns: file.concerns.map((c) => ({ ...c, weights: [...c.weights, [file.features.length, 2] as [number, number]] })) };
+    const once = { ...file, concerns: file.concerns.map((c) => ({ ...c, weights: c.weights.map(([i]) => [i, 3] as [number, number]) })) };
+    expect(scoreWithModel(compileConcernModel(twice), ['plan'])).toEqual(scoreWithModel(compileConcernModel(once), ['plan']));
+  });
+});
+
 describe('concern model on long texts', () => {
   it('leaves a text longer than longTextChars to the rules', () => {
     const model = compileConcernModel(fileWith('union', [['technical-assistance', 'plan', 9]]));
@@ -127,6 +136,7 @@ describe('concern model as a knowledge file', () => {
       expect(loadKnowledge({ dir }).concernModel).toBeNull();
       writeFileSync(join(dir, 'concern-model.json'), JSON.stringify(fileWith('union', [['no-such-concern', 'plan', 1]])));
       expect(() => loadKnowledge({ dir })).toThrow(/concern-model\.json.*no-such-concern/);
+      expect(loadKnowledge({ dir, concernModel: false }).concernModel).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
