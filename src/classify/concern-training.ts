@@ -42,20 +42,23 @@ export function trainConcernModel(
   const concerns: ConcernModelEntry[] = ids.map((id) => {
     const labels = items.map((item) => item.concerns.includes(id));
     const { bias, weights } = fitLogistic(rows, labels, features.length, options);
-    const sparse: [number, number][] = [];
+    const indexes: number[] = [];
+    const kept: number[] = [];
     weights.forEach((w, i) => {
-      if (Math.abs(w) >= 0.01) sparse.push([i, Math.round(w * 1000) / 1000]);
+      if (Math.abs(w) < 0.01) return;
+      indexes.push(i);
+      kept.push(Math.round(w * 1000) / 1000);
     });
-    return { id, bias: Math.round(bias * 1000) / 1000, threshold, weights: sparse };
+    return { id, bias: Math.round(bias * 1000) / 1000, threshold, indexes, weights: kept };
   });
   // Keep only the features some concern uses, renumbered, so the file stays small.
-  const used = [...new Set(concerns.flatMap((c) => c.weights.map(([i]) => i)))].sort((a, b) => a - b);
+  const used = [...new Set(concerns.flatMap((c) => c.indexes))].sort((a, b) => a - b);
   const renumber = new Map(used.map((old, i) => [old, i]));
   return {
     description: '',
     mode,
     features: used.map((i) => features[i]!),
-    concerns: concerns.map((c) => ({ ...c, weights: c.weights.map(([i, w]): [number, number] => [renumber.get(i)!, w]) })),
+    concerns: concerns.map((c) => ({ ...c, indexes: c.indexes.map((i) => renumber.get(i)!) })),
   };
 }
 

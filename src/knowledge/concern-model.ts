@@ -12,12 +12,16 @@ import { KnowledgeError } from './knowledge-file.js';
 /** How the model's verdicts combine with the rules'. */
 export type ConcernModelMode = 'union' | 'model' | 'rules';
 
-/** One concern's weights, as stored: sparse pairs of feature index and weight. */
+/**
+ * One concern's weights, as stored: the features it uses (indexes into `features`) and their
+ * weights, index-aligned. Two flat arrays parse in half the time of a list of pairs.
+ */
 export interface ConcernModelEntry {
   id: string;
   bias: number;
   threshold: number;
-  weights: [number, number][];
+  indexes: number[];
+  weights: number[];
 }
 
 /** The model file's content. */
@@ -50,7 +54,12 @@ export function compileConcernModel(file: ConcernModelFile, name = 'knowledge/co
   file.concerns.forEach((entry, c) => {
     if (concernIds && !concernIds.has(entry.id)) throw new KnowledgeError(name, null, `concern "${entry.id}" is not in the taxonomy`);
     if (!Number.isFinite(entry.bias) || !Number.isFinite(entry.threshold)) throw new KnowledgeError(name, null, `${entry.id} needs a numeric bias and threshold`);
-    for (const [index, weight] of entry.weights) {
+    if (!Array.isArray(entry.indexes) || !Array.isArray(entry.weights) || entry.indexes.length !== entry.weights.length) {
+      throw new KnowledgeError(name, null, `${entry.id} needs index-aligned indexes and weights`);
+    }
+    for (let k = 0; k < entry.indexes.length; k++) {
+      const index = entry.indexes[k]!;
+      const weight = entry.weights[k]!;
       const list = lists[index];
       if (list === undefined || !Number.isFinite(weight)) throw new KnowledgeError(name, null, `${entry.id} uses feature ${index}, beyond the list`);
       list.push(c, weight);

@@ -27,7 +27,8 @@ function fileWith(mode: ConcernModelFile['mode'], weights: [string, string, numb
       id,
       bias: -2,
       threshold,
-      weights: weights.filter(([c]) => c === id).map(([, f, w]): [number, number] => [names.indexOf(f), w]),
+      indexes: weights.filter(([c]) => c === id).map(([, f]) => names.indexOf(f)),
+      weights: weights.filter(([c]) => c === id).map(([, , w]) => w),
     })),
   };
 }
@@ -76,8 +77,10 @@ describe('concern model', () => {
   it('rejects a malformed file with a clear error', () => {
     expect(() => compileConcernModel({ ...fileWith('union', []), mode: 'both' as never })).toThrow(/unknown mode/);
     const bad = fileWith('union', [['scope', 'x', 1]]);
-    bad.concerns[0]!.weights = [[7, 1]];
+    bad.concerns[0]!.indexes = [7];
     expect(() => compileConcernModel(bad)).toThrow(/feature 7/);
+    bad.concerns[0]!.weights = [1, 2];
+    expect(() => compileConcernModel(bad)).toThrow(/index-aligned/);
   });
 });
 
@@ -112,8 +115,8 @@ describe('shipped concern model (knowledge/concern-model.json)', () => {
 describe('concern model scoring', () => {
   it('adds the weights of a feature listed twice in the file', () => {
     const file = fileWith('union', [['technical-assistance', 'plan', 1]]);
-    const twice = { ...file, features: [...file.features, 'plan'], concerns: file.concerns.map((c) => ({ ...c, weights: [...c.weights, [file.features.length, 2] as [number, number]] })) };
-    const once = { ...file, concerns: file.concerns.map((c) => ({ ...c, weights: c.weights.map(([i]) => [i, 3] as [number, number]) })) };
+    const twice = { ...file, features: [...file.features, 'plan'], concerns: file.concerns.map((c) => ({ ...c, indexes: [...c.indexes, file.features.length], weights: [...c.weights, 2] })) };
+    const once = { ...file, concerns: file.concerns.map((c) => ({ ...c, weights: c.weights.map(() => 3) })) };
     expect(scoreWithModel(compileConcernModel(twice), ['plan'])).toEqual(scoreWithModel(compileConcernModel(once), ['plan']));
   });
 });
