@@ -17,11 +17,11 @@ export function addItem(
   db: Db,
   sourceId: string,
   key: string,
-  opts: { publishedAtMs?: number | null; fetchedAtMs?: number; title?: string; summary?: string; kind?: string; extra?: Record<string, unknown> } = {},
+  opts: { publishedAtMs?: number | null; fetchedAtMs?: number; title?: string; summary?: string; text?: string; kind?: string; extra?: Record<string, unknown> } = {},
 ): number {
   const keyed: KeyedItem = {
     item: {
-      guid: key, url: `https://example.org/${key}`, title: opts.title ?? `Title ${key}`, summary: opts.summary ?? '', text: '', author: null,
+      guid: key, url: `https://example.org/${key}`, title: opts.title ?? `Title ${key}`, summary: opts.summary ?? '', text: opts.text ?? '', author: null,
       publishedAtMs: opts.publishedAtMs ?? null, kind: (opts.kind ?? 'post') as KeyedItem['item']['kind'], ...(opts.extra ? { extra: opts.extra } : {}),
     },
     key, canonicalUrl: `https://example.org/${key}`, contentHash: `h-${key}`,

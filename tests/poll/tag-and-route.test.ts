@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { reclassifyStoredItems, tagItems } from '../../src/poll/tag-and-route.js';
-import { openDatabase, type Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
+import { addItem as addStoredItem, seedStore } from '../helpers/store-seed.js';
 import { getItems } from '../../src/store/items-store.js';
 import { KNOWLEDGE } from '../helpers/knowledge.js';
 
-function seedDb(): Db {
-  const db = openDatabase(':memory:');
-  db.prepare(`INSERT INTO sources (id, name, publisher, kind, url, interval_ms, created_at_ms) VALUES ('eff', 'EFF', 'EFF', 'feed', 'https://www.eff.org/rss/updates.xml', 3600000, 0)`).run();
-  return db;
-}
-
 function addItem(db: Db, key: string, fields: { title: string; summary?: string; text?: string; publishedAtMs?: number | null }): number {
-  const info = db.prepare(`
-    INSERT INTO items (source_id, dedupe_key, title, summary, text, published_at_ms, fetched_at_ms, content_hash)
-    VALUES ('eff', ?, ?, ?, ?, ?, 0, ?)`).run(key, fields.title, fields.summary ?? '', fields.text ?? '', fields.publishedAtMs ?? null, key);
-  return Number(info.lastInsertRowid);
+  return addStoredItem(db, 'eff', key, fields);
 }
 
 describe('tagItems', () => {
   it('classifies and stores each item and returns its result by id', () => {
-    const db = seedDb();
+    const db = seedStore();
     const treaty = addItem(db, 'a', { title: 'US declines to join more than 70 countries in signing UN cybercrime treaty', publishedAtMs: Date.parse('2025-10-27') });
     const other = addItem(db, 'b', { title: 'Ventoy: Create bootable USB drive', publishedAtMs: Date.parse('2025-10-27') });
     const results = db.transaction(() => tagItems(db, KNOWLEDGE, getItems(db, [treaty, other]), 99))();
@@ -32,7 +24,7 @@ describe('tagItems', () => {
 
 describe('reclassifyStoredItems', () => {
   it('re-tags every item across batches and counts only the items whose tags changed', () => {
-    const db = seedDb();
+    const db = seedStore();
     const ids = [1, 2, 3, 4, 5].map((n) => addItem(db, `k${n}`, { title: n % 2 ? 'Countries sign the UN Convention against Cybercrime in Hanoi' : 'Solar boom', publishedAtMs: Date.parse('2025-10-25') }));
     expect(reclassifyStoredItems(db, KNOWLEDGE, 10, 2)).toEqual({ items: 5, changed: 5 });
     expect(reclassifyStoredItems(db, KNOWLEDGE, 20, 2)).toEqual({ items: 5, changed: 0 });

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifyResult } from '../../src/domain.js';
-import { openDatabase, type Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
+import { addItem as addStoredItem, seedStore } from '../helpers/store-seed.js';
 import { readItemBatch, readStoredTags, saveClassification } from '../../src/store/tags-store.js';
 
-function seedDb(): Db {
-  const db = openDatabase(':memory:');
-  db.prepare(`INSERT INTO sources (id, name, publisher, kind, url, interval_ms, created_at_ms) VALUES ('eff', 'EFF', 'EFF', 'feed', 'https://www.eff.org/rss/updates.xml', 3600000, 0)`).run();
-  return db;
-}
-
 function addItem(db: Db, key: string, fields: { title: string; summary?: string; text?: string; publishedAtMs?: number | null }): number {
-  const info = db.prepare(`
-    INSERT INTO items (source_id, dedupe_key, title, summary, text, published_at_ms, fetched_at_ms, content_hash)
-    VALUES ('eff', ?, ?, ?, ?, ?, 0, ?)`).run(key, fields.title, fields.summary ?? '', fields.text ?? '', fields.publishedAtMs ?? null, key);
-  return Number(info.lastInsertRowid);
+  return addStoredItem(db, 'eff', key, fields);
 }
 
 const RESULT: ClassifyResult = {
@@ -30,7 +22,7 @@ const RESULT: ClassifyResult = {
 
 describe('saveClassification', () => {
   it('stores one article row per ref (the first mention wins), the concerns and the verdict', () => {
-    const db = seedDb();
+    const db = seedStore();
     const id = addItem(db, 'a', { title: 'x' });
     saveClassification(db, id, RESULT, 1234);
     const rows = db.prepare('SELECT ref, article, cited_as, version, raw, sentence FROM item_articles WHERE item_id = ? ORDER BY ref').all(id);
@@ -43,7 +35,7 @@ describe('saveClassification', () => {
   });
 
   it('replaces earlier tags instead of adding to them', () => {
-    const db = seedDb();
+    const db = seedStore();
     const id = addItem(db, 'a', { title: 'x' });
     saveClassification(db, id, RESULT, 1);
     saveClassification(db, id, { relevant: false, score: 0.1, articles: [], concerns: [], mentions: [] }, 2);
@@ -55,7 +47,7 @@ describe('saveClassification', () => {
 
 describe('readStoredTags', () => {
   it('reads back what saveClassification stored', () => {
-    const db = seedDb();
+    const db = seedStore();
     const id = addItem(db, 'a', { title: 'x' });
     saveClassification(db, id, RESULT, 1);
     const tags = readStoredTags(db, id);
@@ -66,7 +58,7 @@ describe('readStoredTags', () => {
 
 describe('readItemBatch', () => {
   it('returns items after an id in id order, at most the limit, marking the classified ones', () => {
-    const db = seedDb();
+    const db = seedStore();
     const ids = ['a', 'b', 'c'].map((k) => addItem(db, k, { title: k }));
     saveClassification(db, ids[1]!, RESULT, 1);
     expect(readItemBatch(db, ids[0]!, 5).map((r) => [r.item.id, r.item.title, r.classified])).toEqual([[ids[1], 'b', true], [ids[2], 'c', false]]);
