@@ -8,7 +8,8 @@
 import { computePrf } from './evaluate-classifier.js';
 import { compileConcernModel, type ConcernModelMode } from '../knowledge/concern-model.js';
 import type { ConcernRules } from '../knowledge/concern-rules.js';
-import { scoreWithModel } from './concern-model.js';
+import { modelLogits } from './concern-model.js';
+import { fitStacker, stackInputs, stackProbability, type StackWeights } from './concern-stacking.js';
 import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
 import { scoreConcerns, withImplied } from './tag-concerns.js';
 import type { LabelledItem } from './concern-data.js';
@@ -16,12 +17,22 @@ import type { LabelledItem } from './concern-data.js';
 /** Thresholds tried when choosing one. */
 export const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
-/** Predictions for one item under each combination, with the model's probabilities. */
+/** The modes that read the model, each with its threshold. */
+export type ModelMode = Exclude<ConcernModelMode, 'rules'>;
+
+/** How rules and model combine, fitted on held-out predictions: thresholds per mode, stacker weights per concern. */
+export interface Combination {
+  thresholds: Record<ModelMode, number>;
+  stack: StackWeights[];
+}
+
+/** One held-out item: the rules' verdicts and cue scores, the model's logits, and the combination fitted without it. */
 export interface HeldOut {
   item: LabelledItem;
   rules: string[];
-  probabilities: number[];
-  thresholds: Record<'model' | 'union', number>;
+  ruleScores: readonly { score: number; tagged: boolean }[];
+  logits: number[];
+  fit: Combination;
 }
 
 /** Micro and macro F1 of predicted concern sets against gold, over gold-relevant items. */
@@ -52,7 +63,12 @@ export function scoreConcernSets(pairs: readonly { gold: readonly string[]; pred
 /** Returns the concerns of one held-out item under a mode. */
 export function predict(h: HeldOut, mode: ConcernModelMode, rules: ConcernRules): string[] {
   if (mode === 'rules') return h.rules;
-  const byModel = rules.concerns.map((c) => c.id).filter((_id, c) => h.probabilities[c]! >= h.thresholds[mode]);
+  const ids = rules.concerns.map((c) => c.id);
+  if (mode === 'stacked') {
+    const kept = ids.filter((_id, c) => stackProbability(h.fit.stack[c]!, inputsOf(h, c)) >= h.fit.thresholds.stacked);
+    return withImplied(kept, rules);
+  }
+  const byModel = ids.filter((_id, c) => 1 / (1 + Math.exp(-h.logits[c]!)) >= h.fit.thresholds[mode]);
   return withImplied(mode === 'union' ? [...new Set([...h.rules, ...byModel])] : byModel, rules);
 }
 
@@ -70,27 +86,42 @@ export function crossValidate(items: readonly LabelledItem[], rules: ConcernRule
   for (let fold = 0; fold < k; fold++) {
     const train = items.filter((i) => foldOf(i.id, k) !== fold);
     const test = items.filter((i) => foldOf(i.id, k) === fold);
-    const thresholds = inner > 1 ? chooseThresholds(crossValidate(train, rules, inner, 0, options), rules) : { model: 0.5, union: 0.5 };
+    const fit = inner > 1 ? fitCombination(crossValidate(train, rules, inner, 0, options), rules) : UNFITTED(ids.length);
     const model = compileConcernModel(trainConcernModel(train, ids, 'model', 0.5, options));
     for (const item of test) {
-      const scores = scoreConcerns(item.folded, item.cited, rules);
-      const ruleIds = withImplied(ids.filter((_id, c) => scores[c]!.tagged), rules);
-      // The model's concern order is the taxonomy's, so probabilities line up with `ids`.
-      out.push({ item, rules: ruleIds, probabilities: scoreWithModel(model, item.features), thresholds });
+      const ruleScores = scoreConcerns(item.folded, item.cited, rules);
+      const ruleIds = withImplied(ids.filter((_id, c) => ruleScores[c]!.tagged), rules);
+      // The model's concern order is the taxonomy's, so logits line up with `ids`.
+      out.push({ item, rules: ruleIds, ruleScores, logits: modelLogits(model, item.features), fit });
     }
   }
   return out;
 }
 
-/** Returns, per mode, the threshold with the best micro F1 over the held-out predictions. */
-export function chooseThresholds(heldOut: readonly HeldOut[], rules: ConcernRules): Record<'model' | 'union', number> {
+const UNFITTED = (n: number): Combination => ({ thresholds: { model: 0.5, union: 0.5, stacked: 0.5 }, stack: Array.from({ length: n }, () => [0, 0, 0, 1]) });
+
+function inputsOf(h: HeldOut, c: number): number[] {
+  return stackInputs(h.ruleScores[c]!.tagged, h.ruleScores[c]!.score, h.logits[c]!);
+}
+
+/**
+ * Fits the combination on held-out predictions (gold-relevant items): the stacker of each concern,
+ * then, per mode, the threshold with the best micro F1.
+ */
+export function fitCombination(heldOut: readonly HeldOut[], rules: ConcernRules): Combination {
   const relevant = heldOut.filter((h) => h.item.relevant);
-  const best = (mode: 'model' | 'union'): number => {
+  const stack = rules.concerns.map((concern, c) =>
+    fitStacker(
+      relevant.map((h) => inputsOf(h, c)),
+      relevant.map((h) => h.item.concerns.includes(concern.id)),
+    ),
+  );
+  const best = (mode: ModelMode): number => {
     let bestT = 0.5;
     let bestF = -1;
     for (const t of THRESHOLDS) {
-      const pairs = relevant.map((h) => ({ gold: h.item.concerns, predicted: predict({ ...h, thresholds: { model: t, union: t } }, mode, rules) }));
-      const f = scoreConcernSets(pairs).micro;
+      const fit = { stack, thresholds: { model: t, union: t, stacked: t } };
+      const f = scoreConcernSets(relevant.map((h) => ({ gold: h.item.concerns, predicted: predict({ ...h, fit }, mode, rules) }))).micro;
       if (f > bestF + 1e-9) {
         bestF = f;
         bestT = t;
@@ -98,5 +129,5 @@ export function chooseThresholds(heldOut: readonly HeldOut[], rules: ConcernRule
     }
     return bestT;
   };
-  return { model: best('model'), union: best('union') };
+  return { stack, thresholds: { model: best('model'), union: best('union'), stacked: best('stacked') } };
 }
