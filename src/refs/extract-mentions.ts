@@ -133,8 +133,8 @@ function resolveRef(
   sentence: SentenceSpan,
   sentenceIndex: number,
 ): Resolved | null {
-  const resolved = resolveNumbering(tables, { article, ...cues });
-  return resolved ? { article, ...resolved, block: sentence.block, sentenceIndex } : null;
+  const resolved = resolveNumbering(tables, { article, named: cues.named, subject: cues.subject, era: cues.era, documentHint: cues.documentHint });
+  return resolved ? { article, finalArticle: resolved.finalArticle, version: resolved.version, block: sentence.block, sentenceIndex } : null;
 }
 
 function findOwningArticle(last: Resolved | null, sentence: SentenceSpan, sentenceIndex: number): Resolved | null {
@@ -148,7 +148,7 @@ function memoizeSentenceCues(text: string, known: InstrumentCues): SentenceCueLo
   return (span) => {
     let cues = memo.get(span.start);
     if (!cues) {
-      cues = findInstrumentCues(known, text.slice(span.start, span.end)).map((c) => ({ ...c, start: c.start + span.start, end: c.end + span.start }));
+      cues = findInstrumentCues(known, text.slice(span.start, span.end)).map((c) => ({ owner: c.owner, start: c.start + span.start, end: c.end + span.start }));
       memo.set(span.start, cues);
     }
     return cues;

@@ -13,11 +13,9 @@ export interface InstrumentCue {
 
 /** Returns every instrument named in `text`; other instruments win where a name overlaps ours ("Budapest Convention"). */
 export function findInstrumentCues(cues: InstrumentCues, text: string): InstrumentCue[] {
-  const others = findAll(text, cues.others).map((m) => ({ owner: 'other' as const, ...m }));
-  const ours = findAll(text, cues.thisTreaty)
-    .filter((m) => !others.some((o) => m.start < o.end && o.start < m.end))
-    .map((m) => ({ owner: 'this' as const, ...m }));
-  return [...others, ...ours].sort((a, b) => a.start - b.start);
+  const others = findAll(text, cues.others, 'other');
+  const ours = findAll(text, cues.thisTreaty, 'this').filter((m) => !others.some((o) => m.start < o.end && o.start < m.end));
+  return others.concat(ours).sort((a, b) => a.start - b.start);
 }
 
 /** Returns whom a noun phrase ("the ICCPR", "Jordan's cybercrime law", "the zero draft") names. */
@@ -67,14 +65,15 @@ export function classifyAntecedent(known: InstrumentCues, before: string): Instr
 /** Returns whether `text` ends (or, when `atStart`, starts) with the name of a civil-society organization. */
 export function touchesOrganizationName(known: InstrumentCues, text: string, atStart: boolean): boolean {
   const trimmed = atStart ? text.trimStart() : text.trimEnd();
-  return findAll(trimmed, known.organizations).some((m) => (atStart ? m.start === 0 : m.end === trimmed.length));
+  return findAll(trimmed, known.organizations, 'other').some((m) => (atStart ? m.start === 0 : m.end === trimmed.length));
 }
 
-function findAll(text: string, patterns: RegExp[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+// Builds each cue as one literal (object spread is many times slower on this hot path).
+function findAll(text: string, patterns: RegExp[], owner: InstrumentCue['owner']): InstrumentCue[] {
+  const out: InstrumentCue[] = [];
   for (const re of patterns) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ owner, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
