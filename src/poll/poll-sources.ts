@@ -160,7 +160,7 @@ export async function storeInChunks(keyed: readonly KeyedItem[], deps: Pick<Poll
     return { n, i };
   });
   while (at < keyed.length) {
-    const done = runChunk();
+    const done = runChunk.immediate();
     at = done.i;
     total += done.n;
     if (at < keyed.length) await new Promise((resolve) => setImmediate(resolve));

@@ -81,7 +81,7 @@ export function reclassifyStoredItems(db: Db, knowledge: Knowledge, nowMs: numbe
     }
     return batch.length;
   });
-  for (let n = runBatch(); n > 0; n = runBatch()) items += n;
+  for (let n = runBatch.immediate(); n > 0; n = runBatch.immediate()) items += n;
   return { items, changed };
 }
 

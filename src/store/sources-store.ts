@@ -99,7 +99,7 @@ export function syncConfiguredSources(db: Db, configs: readonly SourceConfig[], 
     for (const config of configs) changed += upsert.run({ ...configParams(config), origin, now: nowMs }).changes;
     changed += disable.run(JSON.stringify(configs.map((c) => c.id))).changes;
     return changed;
-  })();
+  }).immediate();
 }
 
 /** Returns every stored source, enabled first, by id. */

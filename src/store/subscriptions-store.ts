@@ -121,7 +121,7 @@ export function upsertSubscription(
     });
     return findSubscription(db, adapter, channel)!;
   });
-  return run();
+  return run.immediate();
 }
 
 /** Deletes a channel's subscription (and what it was still owed); returns whether there was one. */

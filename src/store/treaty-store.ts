@@ -101,7 +101,7 @@ export function replaceOfficialText(db: Db, provisions: readonly Provision[], re
     statement(db, SQL.upsertImport).run(record);
   });
   try {
-    run();
+    run.immediate();
   } catch (cause) {
     throw new Error('store: replace official text', { cause });
   }
