@@ -4,26 +4,23 @@
  * transaction, so a long digest never holds the database's write lock; it is then written in one
  * transaction (post, deliveries attached, schedule moved on), so a crash leaves either the old state
  * or the whole post. If the subscription or what it is owed changed while the digest was built,
- * it is built again inside that transaction from what is there now.
+ * it is built again inside that transaction from what is there now. Session wrap-ups are composed
+ * the same way (`compose-wrap-up.ts`).
  */
 import type { Db } from '../store/db.js';
 import {
-  attachDeliveries, insertPost, listAlertedItemIdsSince, listUnpostedItemIds, listUnreportedFailures,
-  loadItemDigestFacts, markFailuresReported,
+  attachDeliveries, insertPost, listUnpostedItemIds, listUnreportedFailures, loadItemDigestFacts, markFailuresReported,
 } from '../store/deliveries-store.js';
 import { treatyTotalsFor } from '../store/treaty-status-store.js';
 import {
-  getSubscription, listSubscriptions, markDigestComposed, markWrapUpComposed, upsertSubscription, type Subscription,
+  getSubscription, listSubscriptions, markDigestComposed, upsertSubscription, type Subscription,
 } from '../store/subscriptions-store.js';
 import { buildDigest } from './build-digest.js';
 import { nextCronTime } from './next-cron-time.js';
 import type { Message, MessageImage } from '../chat/message.js';
-import { currentSession } from './session-calendar.js';
+import { composeWrapUpIfDue } from './compose-wrap-up.js';
 import type { Knowledge } from '../knowledge/load-knowledge.js';
 import { withTrackerLink } from './tracker-links.js';
-
-/** When, in the subscription's own time zone, a session day's wrap-up goes out. */
-export const WRAP_UP_CRON = '0 20 * * *';
 
 /** What digests carry besides their items: a link to the tracker, and the weekly picture for weekly digests. */
 export interface ComposeOptions {
@@ -38,7 +35,7 @@ export function composeDuePosts(db: Db, knowledge: Pick<Knowledge, 'calendar' | 
   let queued = 0;
   for (const sub of listSubscriptions(db)) {
     queued += composeDigestIfDue(db, knowledge, sub, nowMs, opts);
-    queued += db.transaction(() => composeWrapUpIfDue(db, knowledge, sub, nowMs))();
+    if (sub.sessionMode) queued += composeWrapUpIfDue(db, knowledge, sub.id, nowMs);
   }
   return queued;
 }
@@ -71,7 +68,7 @@ function composeDigestIfDue(db: Db, knowledge: Pick<Knowledge, 'concerns'>, sub:
     if (current.digestCron === null || current.nextDigestAtMs === null || current.nextDigestAtMs > nowMs) return 0;
     const now = readDigest(db, current);
     return writeDigest(db, current, now, buildDigestMessage(now, knowledge, current, nowMs, opts), nowMs);
-  })();
+  }).immediate();
 }
 
 interface DigestInputs {
@@ -122,30 +119,5 @@ function writeDigest(db: Db, sub: Subscription, inputs: DigestInputs, message: M
     queued = 1;
   }
   markDigestComposed(db, sub.id, nowMs, nextCronTime(sub.digestCron!, sub.digestTimeZone, nowMs));
-  return queued;
-}
-
-function composeWrapUpIfDue(db: Db, knowledge: Pick<Knowledge, 'calendar' | 'concerns'>, sub: Subscription, nowMs: number): number {
-  if (!sub.sessionMode) return 0;
-  const sinceMs = sub.lastWrapUpAtMs ?? sub.createdAtMs;
-  const dueAtMs = nextCronTime(WRAP_UP_CRON, sub.digestTimeZone, sinceMs);
-  if (dueAtMs > nowMs) return 0;
-  const session = currentSession(dueAtMs, knowledge.calendar) ?? currentSession(nowMs, knowledge.calendar);
-  let queued = 0;
-  if (session) {
-    const facts = loadItemDigestFacts(db, listAlertedItemIdsSince(db, sub.id, sinceMs));
-    const message = buildDigest(facts, {
-      title: `Session wrap-up: ${session.event}`,
-      concerns: knowledge.concerns,
-      groupBy: sub.groupBy,
-      timeZone: sub.digestTimeZone,
-      kind: 'wrap-up',
-    });
-    if (message) {
-      insertPost(db, { subscriptionId: sub.id, kind: 'wrap-up', message, nowMs });
-      queued = 1;
-    }
-  }
-  markWrapUpComposed(db, sub.id, nowMs);
   return queued;
 }
