@@ -22,7 +22,7 @@ import { loadSourceConfigs } from './poll/source-list.js';
 import { createWebHandler } from './web/handle-web-request.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { createCommandsSeen } from './store/commands-seen-store.js';
-import { openDatabase, type Db } from './store/db.js';
+import { BOT_PAGE_CACHE_KIB, limitPageCache, openDatabase, type Db } from './store/db.js';
 import { acquireLease, keepLease } from './store/lease-store.js';
 import { listSources, syncConfiguredSources } from './store/sources-store.js';
 import { readOfficialTextFacts } from './treaty/describe-official-texts.js';
@@ -71,6 +71,7 @@ export async function startBot(opts: StartOptions): Promise<Bot> {
   const log = createLogger({ level: config.logLevel, secrets: configSecrets(config), write: opts.logWrite, now });
   const knowledge = loadKnowledge({ calendarFile: config.calendarFile });
   const db = openDatabase(config.dbPath);
+  limitPageCache(db, BOT_PAGE_CACHE_KIB);
   const opened: (() => Promise<void> | void)[] = [() => void db.close()];
   const closeOpened = async () => {
     for (const close of opened.splice(0).reverse()) await Promise.resolve().then(close).catch(() => undefined);

@@ -95,6 +95,18 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
   return applied;
 }
 
+/**
+ * The page cache of the long-running bot's connection, in KiB. better-sqlite3 builds SQLite with
+ * 16 MiB per connection, which a first poll of a large feed fills; pages beyond the cap are read
+ * again from the operating system's file cache.
+ */
+export const BOT_PAGE_CACHE_KIB = 2_048;
+
+/** Caps this connection's SQLite page cache at `kib` KiB. */
+export function limitPageCache(db: Db, kib: number): void {
+  db.pragma(`cache_size = -${Math.max(1, Math.floor(kib))}`);
+}
+
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** Returns the prepared statement for `sql` on this connection, preparing it only the first time. */

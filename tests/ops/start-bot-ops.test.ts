@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/main.js';
+import { BOT_PAGE_CACHE_KIB } from '../../src/store/db.js';
 import { conditionalRoute, rssFeed, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 
 const FAKE = {
@@ -46,6 +47,8 @@ describe('a running bot', () => {
       expect(printed).toMatch(/^treatywatch is starting\n {2}sources: +1 source,.*\n {2}database: +.*a\.db\n {2}adapters: +console\n {2}official text: English: not imported/);
       const base = `http://127.0.0.1:${bot.opsPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      // The bot's connection keeps a small page cache (memory), unlike the library's default.
+      expect(bot.db.pragma('cache_size', { simple: true })).toBe(-BOT_PAGE_CACHE_KIB);
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ checks: { database: true, scheduler: true, 'adapter:console': true } });

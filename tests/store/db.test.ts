@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations, openDatabase } from '../../src/store/db.js';
+import { applyMigrations, BOT_PAGE_CACHE_KIB, limitPageCache, openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
 const dirs: string[] = [];
@@ -19,6 +19,17 @@ describe('openDatabase', () => {
     const latest = Math.max(...MIGRATIONS.map((m) => m.version));
     expect(db.pragma('user_version', { simple: true })).toBe(latest);
     db.close();
+  });
+
+  it('caps the page cache of a connection in KiB, leaving others at the default', () => {
+    const db = openDatabase(':memory:');
+    const other = openDatabase(':memory:');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-16_000);
+    limitPageCache(db, BOT_PAGE_CACHE_KIB);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-BOT_PAGE_CACHE_KIB);
+    expect(other.pragma('cache_size', { simple: true })).toBe(-16_000);
+    db.close();
+    other.close();
   });
 
   it('applies nothing the second time it opens the same file', () => {
