@@ -4,7 +4,7 @@
  * never read here: `pickHalf(..., 'A')` filters before any text is used.
  */
 import { readFileSync } from 'node:fs';
-import { joinTitleAndText, selectFinestRefs } from './classify-item.js';
+import { classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
 import { concernFeatures } from './concern-features.js';
 import { pickHalf } from './dev-split.js';
 import { normalizeText } from '../knowledge/normalize-text.js';
@@ -25,23 +25,13 @@ interface Line {
   title?: string;
   text?: string;
   published?: string;
+  publisher?: string;
   gold?: { relevant?: boolean; concerns?: string[] };
 }
 
 /** Returns the labelled items of a JSONL file; `halfA` keeps only half A of a development set. */
 export function readLabelled(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): LabelledItem[] {
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, n) => {
-      try {
-        return JSON.parse(l) as Line;
-      } catch (cause) {
-        throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
-      }
-    });
-  const kept = halfA ? pickHalf(lines, 'A') : lines;
-  return kept
+  return readLines(path, halfA)
     .filter((l) => Array.isArray(l.gold?.concerns) && typeof l.gold?.relevant === 'boolean')
     .map((l, n) => {
       const title = l.title ?? '';
@@ -61,4 +51,38 @@ export function readLabelled(path: string, source: string, halfA: boolean, knowl
         features: concernFeatures(folded, cited, knowledge.concerns),
       };
     });
+}
+
+/** The classifier's relevance verdicts on a labelled file against its gold labels. */
+export interface RelevanceCounts {
+  tp: number;
+  fn: number;
+  fp: number;
+  tn: number;
+}
+
+/** Returns how the classifier's relevance agrees with the gold labels of a labelled file (half A only when asked). */
+export function relevanceCounts(path: string, halfA: boolean, knowledge: ClassifyKnowledge): RelevanceCounts {
+  const counts = { tp: 0, fn: 0, fp: 0, tn: 0 };
+  for (const l of readLines(path, halfA)) {
+    if (typeof l.gold?.relevant !== 'boolean') continue;
+    const got = classifyItem({ title: l.title ?? '', text: l.text ?? '', published: l.published ?? null, publisher: l.publisher ?? null }, knowledge).relevant;
+    if (l.gold.relevant) counts[got ? 'tp' : 'fn']++;
+    else counts[got ? 'fp' : 'tn']++;
+  }
+  return counts;
+}
+
+function readLines(path: string, halfA: boolean): Line[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      try {
+        return JSON.parse(l) as Line;
+      } catch (cause) {
+        throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
+      }
+    });
+  return halfA ? pickHalf(lines, 'A') : lines;
 }

@@ -15,7 +15,7 @@ import { DEFAULT_TRAINING, trainConcernModel } from '../classify/concern-trainin
 import type { ConcernModelMode } from '../knowledge/concern-model.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { projectPath } from '../project-path.js';
-import { readLabelled, type LabelledItem } from '../classify/concern-data.js';
+import { readLabelled, relevanceCounts, type LabelledItem } from '../classify/concern-data.js';
 import { crossValidate, fitCombination, predict, scoreConcernSets, type HeldOut } from '../classify/concern-cross-validation.js';
 
 const MODES: ConcernModelMode[] = ['rules', 'model', 'union', 'stacked'];
@@ -43,6 +43,10 @@ function main(): void {
     if (existsSync(path)) items.push(...readLabelled(path, `${name} A`, true, knowledge));
   }
   const ids = rules.concerns.map((c) => c.id);
+  // The relevance rules never saw the corpus: its relevant items show how well they generalise.
+  const rel = relevanceCounts(values.corpus!, false, knowledge);
+  const ratio = (a: number, b: number): string => (b === 0 ? '-' : (a / b).toFixed(3));
+  console.log(`relevance on the corpus: recall ${ratio(rel.tp, rel.tp + rel.fn)} (${rel.tp}/${rel.tp + rel.fn}), precision ${ratio(rel.tp, rel.tp + rel.fp)} (${rel.fp} false positives of ${rel.fp + rel.tn} negatives)`);
   const heldOut = crossValidate(items, rules, folds, 3, options);
   const sources = [...new Set(items.map((i) => i.source))];
   console.log(`cross-validation: ${folds} folds, thresholds chosen by 3-fold CV inside each; gold-relevant items only`);

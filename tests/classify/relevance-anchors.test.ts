@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { classifyItem } from '../../src/classify/classify-item.js';
+import { scoreRelevance } from '../../src/classify/score-relevance.js';
+import { normalizeText } from '../../src/knowledge/normalize-text.js';
+import { KNOWLEDGE } from '../helpers/knowledge.js';
+
+const item = (title: string, text = '') => ({ title, text, published: '2025-06-10', publisher: 'Example Weekly' });
+const cuesOf = (text: string): string[] => scoreRelevance({ text: normalizeText(text) }, KNOWLEDGE.relevance).cues;
+
+describe('treaty anchors: "the convention", "the text" and named provisions', () => {
+  it.each([
+    ['uses the treaty to', 'Exiled bloggers fear their government will use the treaty to obtain their messages.', 'treaty-definite'],
+    ['under the treaty to', 'A sysadmin could be ordered under the treaty to reveal a password.', 'treaty-definite'],
+    ['sign the convention on behalf of', 'Ministers agreed to sign the convention on behalf of the bloc.', 'treaty-definite'],
+    ['the text allows', 'The text allows orders to be kept secret from users.', 'treaty-definite'],
+    ['under the text', 'Metadata could be collected in real time under the text.', 'treaty-definite'],
+    ['the final draft', 'Analysts reading the final draft found few limits on interception.', 'treaty-definite'],
+    ['the main convention', 'Delegates want the protocol to wait for a review of the main convention.', 'treaty-definite'],
+    ['the cooperation chapter', 'The cooperation chapter lets one state ask another to freeze stored data.', 'treaty-provision'],
+    ['the compelled-assistance clause', 'Engineers object to the compelled-assistance clause.', 'treaty-provision'],
+    ['the article on conditions and safeguards', 'Lawyers call the article on conditions and safeguards too weak.', 'treaty-provision'],
+    ['the clause on persons with knowledge', 'The clause on persons with knowledge of a system worries staff.', 'treaty-provision'],
+    ['a follow-up instrument', 'Offences left out may return in a follow-up instrument.', 'treaty-protocol'],
+  ])('puts a treaty in view: %s', (_name, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it.each([
+    ['a treaty named after "to"', 'the treaty to ban landmines'],
+    ['a convention named after "on"', 'the Convention on the Rights of the Child'],
+    ['a draft law', 'the final draft law on media'],
+    ['a text message', 'the text message arrived late'],
+    ['a chapter of a memoir', 'the chapter on her childhood'],
+    ['an instrument of music', 'an additional instrument in the orchestra'],
+  ])('does not anchor: %s', (_name, text) => {
+    expect(cuesOf(text).filter((c) => ['treaty-definite', 'treaty-provision', 'treaty-protocol'].includes(c))).toEqual([]);
+  });
+});
+
+describe('"the convention" with one of its subjects', () => {
+  it.each([
+    ['Exiles worried', 'Rights groups say governments will use the treaty to track dissidents living abroad.'],
+    ['Secret orders', 'The text allows authorities to keep production orders secret from the people whose data is taken.'],
+    ['Funding gap', 'Poorer states say they cannot implement the convention without technical assistance and capacity-building.'],
+  ])('is relevant: %s', (title, text) => {
+    expect(classifyItem(item(title, text), KNOWLEDGE).relevant).toBe(true);
+  });
+
+  it.each([
+    ['Another treaty, another subject', 'The convention on migratory species gained three parties this year.'],
+    ['A sports committee', 'The federation formed an ad hoc committee after the board broke the provisions of its constitution.'],
+    ['A treaty with no subject of this one', 'The treaty sets fishing quotas for the northern fleet.'],
+    ['A national law', "The text allows police to intercept calls, the interior ministry said of its cybercrime bill."],
+  ])('is not relevant: %s', (title, text) => {
+    expect(classifyItem(item(title, text), KNOWLEDGE).relevant).toBe(false);
+  });
+});
