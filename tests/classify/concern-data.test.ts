@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crossValidate, foldOf, scoreConcernSets } from '../../src/classify/concern-cross-validation.js';
-import { readLabelled } from '../../src/classify/concern-data.js';
+import { readLabelled, relevanceCounts } from '../../src/classify/concern-data.js';
 import { devHalfOf } from '../../src/classify/dev-split.js';
 import { projectPath } from '../../src/project-path.js';
 import { KNOWLEDGE } from '../helpers/knowledge.js';
@@ -24,6 +24,19 @@ describe('labelled items for the concern model', () => {
     expect(read.length).toBeGreaterThan(0);
     expect(read.map((i) => i.id)).toEqual(ids.filter((id) => devHalfOf(id) === 'A'));
     expect(readLabelled(path, 'dev', false, KNOWLEDGE)).toHaveLength(20);
+  });
+
+  it('counts relevance against gold labels, and reads only half A when asked', () => {
+    const path = join(dir, 'relevance.jsonl');
+    const rows = [
+      { id: 'r1', title: 'UN Convention against Cybercrime opens for signature', relevant: true },
+      { id: 'r2', title: 'Weekly recipes', relevant: true },
+      { id: 'r3', title: 'Council of Europe marks the Budapest Convention anniversary', relevant: false },
+    ];
+    writeFileSync(path, rows.map((r) => JSON.stringify({ id: r.id, title: r.title, text: '', gold: { relevant: r.relevant, concerns: [] } })).join('\n') + '\n');
+    expect(relevanceCounts(path, false, KNOWLEDGE)).toEqual({ tp: 1, fn: 1, fp: 0, tn: 1 });
+    const halfA = relevanceCounts(path, true, KNOWLEDGE);
+    expect(halfA.tp + halfA.fn + halfA.fp + halfA.tn).toBe(rows.filter((r) => devHalfOf(r.id) === 'A').length);
   });
 
   it('names the file and line of a line that is not JSON', () => {
