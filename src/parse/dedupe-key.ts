@@ -44,9 +44,13 @@ export function assignDedupeKeys(items: ParsedItem[]): KeyedItem[] {
   return keyer.keyed;
 }
 
-/** Keys items one at a time, as assignDedupeKeys does for a whole list, so the work can be split. */
-export function createDedupeKeyer(): { add(item: ParsedItem): void; readonly keyed: KeyedItem[] } {
-  const byKey = new Map<string, KeyedItem>();
+/**
+ * Keys items one at a time, as assignDedupeKeys does for a whole list, so the work can be split.
+ * `take` hands out the items keyed since the last take; the keyer keeps only their keys, so items
+ * taken and stored can be let go while later ones are still being keyed.
+ */
+export function createDedupeKeyer(): { add(item: ParsedItem): void; take(): KeyedItem[]; readonly keyed: KeyedItem[] } {
+  const byKey = new Map<string, { canonicalUrl: string | null; contentHash: string }>();
   const keyed: KeyedItem[] = [];
   const add = (item: ParsedItem): void => {
     const canonicalUrl = item.url === null ? null : canonicalizeUrl(item.url);
@@ -54,15 +58,14 @@ export function createDedupeKeyer(): { add(item: ParsedItem): void; readonly key
     for (const key of candidateKeys(item.guid?.trim() || null, canonicalUrl, contentHash)) {
       const earlier = byKey.get(key);
       if (earlier === undefined) {
-        const entry = { item, key, canonicalUrl, contentHash };
-        byKey.set(key, entry);
-        keyed.push(entry);
+        byKey.set(key, { canonicalUrl, contentHash });
+        keyed.push({ item, key, canonicalUrl, contentHash });
         return;
       }
       if (earlier.canonicalUrl === canonicalUrl && earlier.contentHash === contentHash) return;
     }
   };
-  return { add, keyed };
+  return { add, take: () => keyed.splice(0), keyed };
 }
 
 // The base key first, then ever more specific variants; the last one is taken only by an entry

@@ -17,13 +17,17 @@ const MAX_TITLE_CHARS = 300;
 const FALLBACK_TITLE_WORDS = 12;
 
 type FeedFormat = 'rss' | 'rdf' | 'atom';
+/** Takes items while a feed is still being read; the parse waits for it before reading on. */
+export type ParsedItemSink = (items: ParsedItem[]) => Promise<void>;
 
 /**
  * Returns the items of an RSS 2.0, RSS 1.0/RDF or Atom document; throws `parse: ...` for anything
  * else or anything hostile. The feed is read entry by entry, yielding to the event loop between
- * slices, so a 5 MiB feed neither holds the loop nor is held whole as a tree.
+ * slices, so a 5 MiB feed neither holds the loop nor is held whole as a tree. With a `sink`, the
+ * items read so far are handed to it at each pause and the rest once the feed has parsed, and the
+ * result's `items` is empty: a large feed's items need not all be held at once.
  */
-export async function parseFeed(body: string, ctx: { url: string }): Promise<ParsedSource> {
+export async function parseFeed(body: string, ctx: { url: string }, sink?: ParsedItemSink): Promise<ParsedSource> {
   const format = detectFeedFormat((await inspectXmlInSlices(body, FEED_YIELD_MS)).rootName);
   const repaired = await repairXmlEntitiesInSlices(body, FEED_YIELD_MS);
   const items: ParsedItem[] = [];
@@ -33,10 +37,11 @@ export async function parseFeed(body: string, ctx: { url: string }): Promise<Par
       const item = toParsedItem(entry, format, ctx.url);
       // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
       if (item.guid !== null || item.url !== null || item.title !== '' || item.text !== '') items.push(item);
-    });
+    }, sink && (() => (items.length > 0 ? sink(items.splice(0)) : Promise.resolve())));
   } catch (cause) {
     throw new ParseError(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
+  if (sink && items.length > 0) await sink(items.splice(0));
   return { items, ttlMs: readTtlMs(ttl) };
 }
 

@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { KeyedItem, PageSelectors, SourceKind } from '../domain.js';
+import type { KeyedItem, PageSelectors, ParsedItem, SourceKind } from '../domain.js';
 
 /** Pages and treaty records at least this long go to the worker. */
 export const OFF_THREAD_MIN_CHARS = 64 * 1024;
@@ -59,6 +59,45 @@ export async function parseAndKey(source: SourceRef, body: string, ctx: { url: s
   }
   w.postMessage({ id, kind: 'parse', source: { kind: source.kind, selectors: source.selectors, id: source.id }, url: ctx.url } satisfies ParseRequest);
   return done;
+}
+
+/** Takes keyed items while a body is still being read; the parse waits for it before reading on. */
+export type KeyedSink = (keyed: KeyedItem[]) => Promise<void>;
+
+/**
+ * Parses and keys a body, handing its keyed items to `sink` in batches, and returns how many there
+ * were and the feed's TTL. A feed hands them out as it is read, so a large one is never held whole;
+ * other kinds are parsed as parseAndKey does and handed out at once. A failure of `sink` rejects as
+ * itself, never as a parse error; a feed that breaks half-way rejects after the batches before it.
+ */
+export async function parseAndKeyInBatches(source: SourceRef, body: string, ctx: { url: string }, sink: KeyedSink): Promise<{ count: number; ttlMs: number | null }> {
+  if (source.kind !== 'feed') {
+    const parsed = await parseAndKey(source, body, ctx);
+    await sink(parsed.keyed);
+    return { count: parsed.keyed.length, ttlMs: parsed.ttlMs };
+  }
+  const [{ parseSourceBody }, { createDedupeKeyer }] = await Promise.all([import('./parse-source.js'), import('./dedupe-key.js')]);
+  const keyer = createDedupeKeyer();
+  let count = 0;
+  let sinkFailure: { error: unknown } | null = null;
+  const hand = async (items: ParsedItem[]) => {
+    for (const item of items) keyer.add(item);
+    const batch = keyer.take();
+    count += batch.length;
+    try {
+      await sink(batch);
+    } catch (error) {
+      sinkFailure = { error };
+      throw error;
+    }
+  };
+  try {
+    const parsed = await parseSourceBody(source, body, ctx, hand);
+    return { count, ttlMs: parsed.ttlMs };
+  } catch (err) {
+    // The parsers wrap what they catch as `parse: ...`; a store failure is not the feed's fault.
+    throw sinkFailure ? (sinkFailure as { error: unknown }).error : err;
+  }
 }
 
 /** Parses and keys a body on the calling thread (the worker's own work, and small bodies). */

@@ -1,19 +1,23 @@
 import type { PageSelectors, ParsedSource, SourceKind } from '../domain.js';
-import { parseFeed } from './parse-feed.js';
+import { parseFeed, type ParsedItemSink } from './parse-feed.js';
 import { parsePage } from './parse-page.js';
 import { parseTreatyStatus } from './parse-treaty-status.js';
 import { ParseError } from './parse-error.js';
 
-/** Returns the items of a fetched body, parsed by the source's kind; every failure is a `parse: ...` error. */
+/**
+ * Returns the items of a fetched body, parsed by the source's kind; every failure is a `parse: ...`
+ * error. A feed hands its items to `sink`, when given, as it reads them (see parseFeed).
+ */
 export async function parseSourceBody(
   source: { kind: SourceKind; selectors: PageSelectors | null; id: string },
   body: string,
   ctx: { url: string },
+  sink?: ParsedItemSink,
 ): Promise<ParsedSource> {
   try {
     switch (source.kind) {
       case 'feed':
-        return await parseFeed(body, ctx);
+        return await parseFeed(body, ctx, sink);
       case 'page':
         return parsePage(body, { url: ctx.url, selectors: source.selectors, sourceId: source.id });
       case 'treaty-status':

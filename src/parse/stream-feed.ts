@@ -54,7 +54,7 @@ export function feedParserOptions(validator?: Validator): Parser.ParserOptions<R
  * channel's raw `ttl` (or undefined). Rejects as `parser.parseString` would: with the XML error,
  * or with rss-parser's own message for a root it does not know.
  */
-export async function streamFeedEntries(xml: string, onEntry: (entry: RawEntry) => void): Promise<unknown> {
+export async function streamFeedEntries(xml: string, onEntry: (entry: RawEntry) => void, atPause?: () => Promise<void>): Promise<unknown> {
   let channelsClosed = 0;
   let internals: ParserInternals | null = null;
   const validator: Validator = (xpath, _previous, node) => {
@@ -67,12 +67,15 @@ export async function streamFeedEntries(xml: string, onEntry: (entry: RawEntry) 
     return '';
   };
   internals = new Parser(feedParserOptions(validator)) as unknown as ParserInternals;
-  const result = await writeInSlices(internals.xmlParser, xml);
+  const result = await writeInSlices(internals.xmlParser, xml, atPause);
   return readChannelTtl(result);
 }
 
-/** Feeds the text to the XML parser a slice at a time; resolves with the document tree when the root closes. */
-async function writeInSlices(xmlParser: ParserInternals['xmlParser'], xml: string): Promise<unknown> {
+/**
+ * Feeds the text to the XML parser a slice at a time, yielding to the event loop (then awaiting
+ * `atPause`) between slices; resolves with the document tree when the root closes.
+ */
+async function writeInSlices(xmlParser: ParserInternals['xmlParser'], xml: string, atPause?: () => Promise<void>): Promise<unknown> {
   let ended = false;
   let result: unknown = null;
   let error: unknown = null;
@@ -96,7 +99,10 @@ async function writeInSlices(xmlParser: ParserInternals['xmlParser'], xml: strin
       xmlParser.saxParser.write(text.slice(at, end));
       at = end;
     } while (at < text.length && error === null && !ended && performance.now() - started < FEED_YIELD_MS);
-    if (at < text.length && error === null && !ended) await new Promise((resolve) => setImmediate(resolve));
+    if (at < text.length && error === null && !ended) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await atPause?.();
+    }
   }
   if (error === null && !ended) xmlParser.saxParser.close();
   if (error !== null) throw error;

@@ -1,10 +1,12 @@
 /**
- * The polling flow, top to bottom: due sources -> fetch -> parse and dedupe key (large bodies on a
+ * The polling flow, top to bottom: due sources -> fetch -> parse and dedupe key (large pages on a
  * worker thread) -> store the new items, tag and route them -> record the source's state and next check.
- * Storing goes in chunks of bounded time, yielding to the event loop between them, so a huge feed
- * never holds chat commands up. Each chunk is one transaction (items, tags and deliveries
+ * A feed's items are stored while it is still being read, batch by batch, so a large feed is never
+ * held whole. Storing goes in chunks of bounded time, yielding to the event loop between them, so a
+ * huge feed never holds chat commands up. Each chunk is one transaction (items, tags and deliveries
  * together); the source's validators and state are written only after the last chunk, so a crash
- * part-way fetches the whole feed again and the stored items are skipped as already seen.
+ * or a feed broken part-way fetches the whole feed again and the stored items are skipped as
+ * already seen.
  * One catch site per source: a failure is recorded on that source's row and never stops the others.
  */
 import type { KeyedItem, Source } from '../domain.js';
@@ -12,7 +14,7 @@ import { FetchError, type FetchResult } from '../fetch/fetch-result.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { computeNextCheck, shouldReportError } from '../fetch/next-check.js';
 import { describeError, type Logger } from '../log.js';
-import { parseAndKey } from '../parse/parse-off-thread.js';
+import { parseAndKeyInBatches } from '../parse/parse-off-thread.js';
 import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { insertNewItems, updateChangedItems } from '../store/items-store.js';
@@ -109,17 +111,13 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
     return report(source, 'not-modified', 0, 0, nextCheckAtMs, startedMs, deps);
   }
 
-  const parsed = await parseAndKey(source, fetched.body, { url: fetched.finalUrl });
-  // The body and its bytes (10 MiB for a large feed) are not needed past the parse: let them go
-  // before the store, which for thousands of items takes a while.
-  fetched.body = '';
+  // The decoded text is all the parse needs: the bytes (5 MiB for a large feed) can go now.
   fetched.bytes = new Uint8Array(0);
-  const keyed = parsed.keyed;
-  const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   // The first poll of a source records what is already there without alerting anyone (no flood).
   const firstPoll = source.firstPolledAtMs === null;
   let changed = 0;
-  const stored = await storeInChunks(keyed, deps, (chunk) => {
+  let stored = 0;
+  const storeChunk = (chunk: KeyedItem[]): number => {
     const items = insertNewItems(deps.db, source.id, chunk, { deliverable: !firstPoll, fetchedAtMs: startedMs });
     if (items.length > 0) tagAndRoute(deps.db, deps.knowledge, items, startedMs, deps.fullText ?? true);
     const inserted = new Set(items.map((i) => i.dedupeKey));
@@ -127,14 +125,19 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
     if (revised.length > 0) retagAndEdit(deps.db, deps.knowledge, revised, startedMs, deps.fullText ?? true);
     changed += revised.length;
     return items.length;
+  };
+  const parsed = await parseAndKeyInBatches(source, fetched.body, { url: fetched.finalUrl }, async (batch) => {
+    stored += await storeInChunks(batch, deps, storeChunk);
   });
+  fetched.body = '';
+  const nextCheckAtMs = computeNextCheck({ ...timing, ttlMs: parsed.ttlMs });
   recordFetchSuccess(deps.db, source.id, {
     nowMs: startedMs, nextCheckAtMs, httpStatus: fetched.httpStatus, newItems: stored,
     status: firstPoll ? 'first-poll' : stored > 0 ? 'new' : 'unchanged',
     etag: fetched.etag, lastModified: fetched.lastModified,
   });
   const status = firstPoll ? 'first-poll' : stored > 0 ? 'new' : 'unchanged';
-  return { ...report(source, status, stored, keyed.length - stored, nextCheckAtMs, startedMs, deps), changedItems: changed };
+  return { ...report(source, status, stored, parsed.count - stored, nextCheckAtMs, startedMs, deps), changedItems: changed };
 }
 
 /**
