@@ -19,6 +19,7 @@
  * (names, symbols) count either way.
  */
 import type { RelevanceRules } from '../knowledge/relevance-rules.js';
+import { mayContainAny, textTrigrams } from '../knowledge/trigram-filter.js';
 
 /** What relevance scoring reads: the item's folded text (see normalizeText) and its origin. */
 export interface RelevanceDocument {
@@ -52,14 +53,16 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
   let claimed = false;
   let anchored = doc.citesThisTreaty === true;
   const pending: RelevanceRules['cues'] = [];
+  // Most cues cannot match most texts: a cue runs only where the text may hold one of its required strings.
+  const trigrams = textTrigrams(doc.text);
   for (const cue of rules.cues) {
-    if (!cue.regex.test(doc.text)) continue;
+    if ((cue.literalKeys !== null && !mayContainAny(trigrams, cue.literalKeys)) || !cue.regex.test(doc.text)) continue;
     if (cue.group === 'anchor' || cue.group === 'context') {
       pending.push(cue);
       if (cue.group === 'anchor') anchored = true;
       continue;
     }
-    if (cue.weight < 0 && onlyInComparisons(cue.regex, doc.text)) {
+    if (cue.weight < 0 && onlyInComparisons(cue.global, doc.text)) {
       cues.push(`${cue.id}:comparison`);
       continue;
     }
@@ -83,10 +86,11 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
 }
 
 // Returns how many places of the text the cues match; two cues on one word ("negotiators") count once.
-function countDistinctMatches(cues: readonly { regex: RegExp }[], text: string): number {
+function countDistinctMatches(cues: readonly { global: RegExp }[], text: string): number {
   const starts = new Set<number>();
   for (const cue of cues) {
-    const all = new RegExp(cue.regex.source, cue.regex.flags + 'g');
+    const all = cue.global;
+    all.lastIndex = 0;
     for (let m = all.exec(text); m; m = all.exec(text)) {
       if (m[0].length === 0) all.lastIndex++;
       starts.add(m.index);
@@ -108,7 +112,8 @@ const COMPARISON_AFTER = /^[\p{L}\p{N}' -]{0,40}?\b(?:counterparts?|equivalents?
 
 /** Returns whether every match of a cue in the text sits in a comparison with this convention. */
 export function onlyInComparisons(regex: RegExp, text: string): boolean {
-  const all = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : regex.flags + 'g');
+  const all = regex.flags.includes('g') ? regex : new RegExp(regex.source, regex.flags + 'g');
+  all.lastIndex = 0;
   let seen = 0;
   for (let m = all.exec(text); m; m = all.exec(text)) {
     if (m[0].length === 0) all.lastIndex++;

@@ -15,9 +15,13 @@ const ESCAPE_OR_PLAIN = /(\\[pPu]\{[^}]*\}|\\.)|([^\\]+)/g;
 
 /** Returns `text` folded for matching: NFKC, lower case, no diacritics, plain quotes and dashes, single spaces. */
 export function normalizeText(text: string): string {
-  // Pure ASCII has nothing to compose, decompose or strip: skip the three Unicode passes (most feed text).
-  const folded = ASCII_ONLY.test(text) ? text.toLowerCase() : foldMarks(text.normalize('NFKC').toLowerCase());
-  return folded
+  // Pure ASCII has nothing to compose, decompose or strip, and no curly quote or dash to straighten:
+  // only the backtick and the spaces are left to fold (most feed text).
+  if (ASCII_ONLY.test(text)) {
+    const lower = text.toLowerCase();
+    return (lower.includes('`') ? lower.replace(/`/g, "'") : lower).replace(/\s+/g, ' ').trim();
+  }
+  return foldMarks(text.normalize('NFKC').toLowerCase())
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

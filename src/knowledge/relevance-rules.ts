@@ -1,5 +1,7 @@
 /** The relevance rules, `knowledge/relevance-rules.json`: weighted cues compiled once, publisher and date priors. */
 import { compileCue } from './concern-rules.js';
+import { requiredLiterals } from './required-literals.js';
+import { trigramKeys, type TrigramKeys } from './trigram-filter.js';
 import { isRecord, KnowledgeError, requireNumber, requireRecords, requireString } from './knowledge-file.js';
 
 /** One weighted cue, with the examples it must (and must not) match. */
@@ -17,6 +19,12 @@ export interface RelevanceCue {
   examples: string[];
   counterexamples: string[];
   regex: RegExp;
+  /** The same pattern with the `g` flag, for finding every match. */
+  global: RegExp;
+  /** Strings one of which every match contains (see requiredLiterals), or null when the pattern must always run. */
+  literals: readonly string[] | null;
+  /** The literals as trigram keys, for the cheap test before the pattern runs. */
+  literalKeys: readonly TrigramKeys[] | null;
 }
 
 /** The weights of the item's own citations of this convention. */
@@ -53,7 +61,11 @@ export function compileRelevanceRules(file: Record<string, unknown>, name = 'kno
     requireNumber(c['weight'], name, `relevance cue "${id}" weight`);
     if (c['group'] !== undefined && !GROUPS.includes(c['group'] as string)) throw new KnowledgeError(name, null, `relevance cue "${id}" group must be anchor, context or topic`);
     const pattern = requireString(c['pattern'], name, `relevance cue "${id}" pattern`);
-    return { note: '', examples: [], counterexamples: [], ...c, regex: compileCue(pattern, name, `relevance cue "${id}"`) } as unknown as RelevanceCue;
+    const regex = compileCue(pattern, name, `relevance cue "${id}"`);
+    const literals = requiredLiterals(regex);
+    const global = new RegExp(regex.source, regex.flags + 'g');
+    const cue = { note: '', examples: [], counterexamples: [], ...c, regex, global, literals, literalKeys: literals && literals.map(trigramKeys) };
+    return cue as unknown as RelevanceCue;
   });
   const priors = file['publisherPriors'] ?? {};
   if (!isRecord(priors)) throw new KnowledgeError(name, null, 'publisherPriors must map publishers to weights');
