@@ -2,9 +2,8 @@ import Parser from 'rss-parser';
 import { join } from 'node:path';
 import { parseSourceBody } from '../src/parse/parse-source.js';
 import { assignDedupeKeys } from '../src/parse/dedupe-key.js';
-import { tagAndRoute } from '../src/poll/tag-and-route.js';
+import { storeAndTagNewItems } from '../src/poll/tag-and-route.js';
 import { openDatabase } from '../src/store/db.js';
-import { insertNewItems } from '../src/store/items-store.js';
 import { syncConfiguredSources } from '../src/store/sources-store.js';
 import { generateFeed, seededRandom } from './generate.js';
 import type { Sampled } from './samples.js';
@@ -71,8 +70,8 @@ async function ingest(dbPath: string, feeds: readonly string[]): Promise<number>
     const parsed = await parseSourceBody(source, feeds[i]!, { url: `http://127.0.0.1/${i}` });
     const keyed = assignDedupeKeys(parsed.items);
     db.transaction(() => {
-      const items = insertNewItems(db, source.id, keyed, { deliverable: true, fetchedAtMs: Date.now() });
-      tagAndRoute(db, KNOWLEDGE, items, Date.now());
+      const now = Date.now();
+      storeAndTagNewItems(db, KNOWLEDGE, source.id, keyed, { deliverable: true, fetchedAtMs: now }, now);
     })();
   }
   const ms = performance.now() - t;

@@ -17,9 +17,9 @@ import { describeError, type Logger } from '../log.js';
 import { parseAndKeyInBatches } from '../parse/parse-off-thread.js';
 import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
-import { insertNewItems, updateChangedItems } from '../store/items-store.js';
+import { updateChangedItems } from '../store/items-store.js';
 import { dueSources, enabledSources, recordFetchFailure, recordFetchSuccess } from '../store/sources-store.js';
-import { retagAndEdit, tagAndRoute } from './tag-and-route.js';
+import { retagAndEdit, storeAndTagNewItems } from './tag-and-route.js';
 
 /** How many sources are fetched at the same time. */
 export const POLL_CONCURRENCY = 8;
@@ -118,8 +118,7 @@ async function storeFetched(source: Source, fetched: FetchResult, intervalMs: nu
   let changed = 0;
   let stored = 0;
   const storeChunk = (chunk: KeyedItem[]): number => {
-    const items = insertNewItems(deps.db, source.id, chunk, { deliverable: !firstPoll, fetchedAtMs: startedMs });
-    if (items.length > 0) tagAndRoute(deps.db, deps.knowledge, items, startedMs, deps.fullText ?? true);
+    const items = storeAndTagNewItems(deps.db, deps.knowledge, source.id, chunk, { deliverable: !firstPoll, fetchedAtMs: startedMs }, startedMs, deps.fullText ?? true);
     const inserted = new Set(items.map((i) => i.dedupeKey));
     const revised = firstPoll ? [] : updateChangedItems(deps.db, source.id, chunk.filter((k) => !inserted.has(k.key)), startedMs);
     if (revised.length > 0) retagAndEdit(deps.db, deps.knowledge, revised, startedMs, deps.fullText ?? true);

@@ -6,13 +6,14 @@
 import { classifyStoredItem } from '../classify/classify-stored-item.js';
 import { queueAlertEdits } from '../deliver/edit-alerts.js';
 import { routeNewItems } from '../deliver/route-items.js';
-import type { ClassifyResult, FullTextMode, Item, Source } from '../domain.js';
+import type { ClassifyResult, FullTextMode, Item, KeyedItem, Source } from '../domain.js';
 import { selectForEnrichment } from '../enrich/select-for-enrichment.js';
 import type { Knowledge } from '../knowledge/load-knowledge.js';
 import type { Db } from '../store/db.js';
 import { enqueueFullText } from '../store/fulltext-store.js';
 import { getSource } from '../store/sources-store.js';
-import { readItemBatch, readStoredTags, saveClassification, type StoredTags } from '../store/tags-store.js';
+import { getItems, insertClassifiedItem, insertNewItems, itemBeforeInsert, listStoredKeys } from '../store/items-store.js';
+import { insertTags, readItemBatch, readStoredTags, saveClassification, type StoredTags } from '../store/tags-store.js';
 
 /** Rows read per transaction when re-tagging the whole store. */
 export const RECLASSIFY_BATCH_ITEMS = 500;
@@ -24,7 +25,44 @@ export const MAX_PENDING_FULL_TEXTS = 1_000;
  * ones whose linked page should be read in full (unless `fullText` is off); call inside the poll's transaction.
  */
 export function tagAndRoute(db: Db, knowledge: Knowledge, items: Item[], nowMs: number, fullText = true): void {
-  const results = tagItems(db, knowledge, items, nowMs);
+  routeAndQueue(db, knowledge, items, tagItems(db, knowledge, items, nowMs), nowMs, fullText);
+}
+
+/**
+ * Stores the items not seen before for this source, tagged, and routes them as tagAndRoute does;
+ * returns them as stored. Each is classified before it is written, so its relevance goes in with
+ * the row and its tags need no clearing; call inside the poll's transaction.
+ */
+export function storeAndTagNewItems(
+  db: Db, knowledge: Knowledge, sourceId: string, keyed: readonly KeyedItem[], opts: { deliverable: boolean; fetchedAtMs: number }, nowMs: number, fullText = true,
+): Item[] {
+  const known = listStoredKeys(db, sourceId, keyed.map((k) => k.key));
+  const source = getSource(db, sourceId);
+  const items: Item[] = [];
+  const results = new Map<number, ClassifyResult>();
+  for (const k of keyed) {
+    if (known.has(k.key)) continue;
+    const draft = itemBeforeInsert(sourceId, k, opts);
+    if (draft === null) {
+      // Its text will not be stored exactly as parsed: store it first, then tag what was stored.
+      const stored = insertNewItems(db, sourceId, [k], opts);
+      for (const [id, result] of tagItems(db, knowledge, stored, nowMs)) results.set(id, result);
+      items.push(...getItems(db, stored.map((i) => i.id)));
+      continue;
+    }
+    const result = classifyOrExplain(draft, source, knowledge, k.key);
+    const item = insertClassifiedItem(db, sourceId, k, opts, { relevant: result.relevant, score: result.score, classifiedAtMs: nowMs });
+    if (item === null) continue;
+    insertTags(db, item.id, result);
+    results.set(item.id, result);
+    items.push(item);
+  }
+  if (items.length > 0) routeAndQueue(db, knowledge, items, results, nowMs, fullText);
+  return items;
+}
+
+// Writes the deliveries the tagged items owe and queues the pages to read in full.
+function routeAndQueue(db: Db, knowledge: Knowledge, items: Item[], results: Map<number, ClassifyResult>, nowMs: number, fullText: boolean): void {
   routeNewItems(db, knowledge, items, results, nowMs);
   const modes = new Map<string, FullTextMode>();
   const modeOf = (sourceId: string): FullTextMode => {
@@ -51,16 +89,19 @@ export function tagItems(db: Db, knowledge: Knowledge, items: readonly Item[], n
   const results = new Map<number, ClassifyResult>();
   for (const item of items) {
     if (!sources.has(item.sourceId)) sources.set(item.sourceId, getSource(db, item.sourceId));
-    let result: ClassifyResult;
-    try {
-      result = classifyStoredItem(item, sources.get(item.sourceId), knowledge);
-    } catch (cause) {
-      throw new Error(`classify: item ${item.id}`, { cause });
-    }
+    const result = classifyOrExplain(item, sources.get(item.sourceId), knowledge, item.id);
     saveClassification(db, item.id, result, nowMs);
     results.set(item.id, result);
   }
   return results;
+}
+
+function classifyOrExplain(item: Item, source: Source | undefined, knowledge: Knowledge, name: string | number): ClassifyResult {
+  try {
+    return classifyStoredItem(item, source, knowledge);
+  } catch (cause) {
+    throw new Error(`classify: item ${name}`, { cause });
+  }
 }
 
 /** Re-tags every stored item in batches (one transaction each); returns how many items there were and how many changed. */

@@ -75,6 +75,60 @@ export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedIt
   return stored;
 }
 
+/** Returns which of these keys are already stored for the source. */
+export function listStoredKeys(db: Db, sourceId: string, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const rows = statement(db, 'SELECT dedupe_key FROM items WHERE source_id = ? AND dedupe_key IN (SELECT value FROM json_each(?))')
+    .all(sourceId, JSON.stringify(keys)) as { dedupe_key: string }[];
+  return new Set(rows.map((r) => r.dedupe_key));
+}
+
+/**
+ * Returns a new item as insertNewItems would store it, before it is stored (its id is 0), so it can
+ * be classified first; null when SQLite would not store its text exactly as given (a lone UTF-16
+ * surrogate), since the classifier must read what is stored.
+ */
+export function itemBeforeInsert(sourceId: string, k: KeyedItem, opts: { deliverable: boolean; fetchedAtMs: number }): Item | null {
+  const { title, summary, text } = k.item;
+  if (LONE_SURROGATE.test(title) || LONE_SURROGATE.test(summary) || LONE_SURROGATE.test(text)) return null;
+  return {
+    id: 0, sourceId, dedupeKey: k.key, kind: k.item.kind, guid: k.item.guid, url: k.item.url, canonicalUrl: k.canonicalUrl,
+    title, summary, text, author: k.item.author, publishedAtMs: k.item.publishedAtMs, fetchedAtMs: opts.fetchedAtMs,
+    contentHash: k.contentHash, extra: k.item.extra ? (JSON.parse(JSON.stringify(k.item.extra)) as Record<string, unknown>) : null,
+    deliverable: opts.deliverable, relevant: null, score: null,
+  };
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Stores one new item together with its relevance, score and classification time (classified before
+ * storing, so no later update rewrites the row), and returns it as stored; null when its key is
+ * already stored. Call inside the poll's transaction.
+ */
+export function insertClassifiedItem(
+  db: Db, sourceId: string, k: KeyedItem, opts: { deliverable: boolean; fetchedAtMs: number }, verdict: { relevant: boolean; score: number; classifiedAtMs: number },
+): Item | null {
+  const row = statement(db, `
+    INSERT INTO items (source_id, dedupe_key, kind, guid, url, canonical_url, title, summary, text, author,
+                       published_at_ms, fetched_at_ms, content_hash, extra_json, deliverable, relevant, score, classified_at_ms)
+    VALUES (@source_id, @dedupe_key, @kind, @guid, @url, @canonical_url, @title, @summary, @text, @author,
+            @published_at_ms, @fetched_at_ms, @content_hash, @extra_json, @deliverable, @relevant, @score, @classified_at_ms)
+    ON CONFLICT (source_id, dedupe_key) DO NOTHING
+    RETURNING *`).get({
+    ...contentParams(sourceId, k),
+    kind: k.item.kind,
+    guid: k.item.guid,
+    published_at_ms: k.item.publishedAtMs,
+    fetched_at_ms: opts.fetchedAtMs,
+    deliverable: opts.deliverable ? 1 : 0,
+    relevant: verdict.relevant ? 1 : 0,
+    score: verdict.score,
+    classified_at_ms: verdict.classifiedAtMs,
+  }) as ItemRow | undefined;
+  return row ? rowToItem(row) : null;
+}
+
 /**
  * Stores the new title, text and links of items already stored under the same key whose content
  * changed (their content hash differs), and returns them as stored. The item keeps its id, date

@@ -13,19 +13,27 @@ export interface StoredTags {
 export function saveClassification(db: Db, itemId: number, result: ClassifyResult, nowMs: number): void {
   statement(db, 'DELETE FROM item_articles WHERE item_id = ?').run(itemId);
   statement(db, 'DELETE FROM item_concerns WHERE item_id = ?').run(itemId);
-  const insertArticle = statement(db, `
-    INSERT OR IGNORE INTO item_articles (item_id, ref, article, cited_as, version, raw, sentence)
-    VALUES (@itemId, @ref, @article, @citedAs, @version, @raw, @sentence)`);
-  // One row per ref; the first mention wins (OR IGNORE on the primary key), so the stored
-  // sentence is where the item first cites the provision.
-  for (const m of result.mentions) {
-    if (!result.articles.includes(m.ref)) continue;
-    insertArticle.run({ itemId, ref: m.ref, article: Number.parseInt(m.ref, 10), citedAs: m.cited_as, version: m.version, raw: m.raw, sentence: m.sentence });
-  }
-  const insertConcern = statement(db, 'INSERT OR IGNORE INTO item_concerns (item_id, concern) VALUES (?, ?)');
-  for (const concern of result.concerns) insertConcern.run(itemId, concern);
+  insertTags(db, itemId, result);
   statement(db, 'UPDATE items SET relevant = @relevant, score = @score, classified_at_ms = @nowMs WHERE id = @itemId')
     .run({ itemId, relevant: result.relevant ? 1 : 0, score: result.score, nowMs });
+}
+
+/** Writes the tag rows (articles, concerns) of an item that has none yet, such as one stored in this transaction. */
+export function insertTags(db: Db, itemId: number, result: ClassifyResult): void {
+  if (result.mentions.length > 0) {
+    const insertArticle = statement(db, `
+      INSERT OR IGNORE INTO item_articles (item_id, ref, article, cited_as, version, raw, sentence)
+      VALUES (@itemId, @ref, @article, @citedAs, @version, @raw, @sentence)`);
+    // One row per ref; the first mention wins (OR IGNORE on the primary key), so the stored
+    // sentence is where the item first cites the provision.
+    for (const m of result.mentions) {
+      if (!result.articles.includes(m.ref)) continue;
+      insertArticle.run({ itemId, ref: m.ref, article: Number.parseInt(m.ref, 10), citedAs: m.cited_as, version: m.version, raw: m.raw, sentence: m.sentence });
+    }
+  }
+  if (result.concerns.length === 0) return;
+  const insertConcern = statement(db, 'INSERT OR IGNORE INTO item_concerns (item_id, concern) VALUES (?, ?)');
+  for (const concern of result.concerns) insertConcern.run(itemId, concern);
 }
 
 /** Returns the article refs an item is tagged with, sorted. */
