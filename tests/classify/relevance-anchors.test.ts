@@ -55,3 +55,13 @@ describe('"the convention" with one of its subjects', () => {
     expect(classifyItem(item(title, text), KNOWLEDGE).relevant).toBe(false);
   });
 });
+
+describe('"UN cybercrime" phrasing variants', () => {
+  it('reads an accord as the treaty', () => {
+    expect(cuesOf('Lawmakers weigh joining the UN cybercrime accord')).toContain('un-cybercrime-treaty');
+  });
+
+  it('does not read another accord of the UN as the treaty', () => {
+    expect(cuesOf('The UN praised the Paris climate accord')).not.toContain('un-cybercrime-treaty');
+  });
+});
