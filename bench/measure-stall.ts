@@ -50,8 +50,8 @@ export async function measureStall(dir: string, seed: number): Promise<Sampled[]
   }
 }
 
-// The longest gap between ticks of a 2 ms timer while `work` runs: how long the loop could not answer anything.
-async function maxDelayDuring(work: () => Promise<unknown>): Promise<number> {
+/** Returns the longest gap between ticks of a 2 ms timer while `work` runs: how long the loop could not answer anything. */
+export async function maxDelayDuring(work: () => Promise<unknown>): Promise<number> {
   let last = performance.now();
   let max = 0;
   const timer = setInterval(() => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureDigest } from './measure-digest.js';
 import { measureEnrich } from './measure-enrich.js';
+import { measureEnrichStall } from './measure-enrich-stall.js';
 import { measureIngest } from './measure-ingest.js';
 import { measurePollCycle } from './measure-poll.js';
 import { measureReads } from './measure-reads.js';
@@ -45,6 +46,7 @@ const STAGES: Record<string, (dir: string) => Promise<(Sampled | Figure)[]>> = {
   start: (dir) => measureStart(dir, SEED),
   web: async (dir) => measureWeb(dir, SEED),
   enrich: (dir) => measureEnrich(dir, SEED),
+  'enrich-stall': () => measureEnrichStall(SEED),
 };
 
 async function main(): Promise<void> {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const names = (only ?? Object.keys(STAGES)).filter((name) => {
     if (!STAGES[name]) throw new Error(`bench: unknown stage "${name}" (stages: ${Object.keys(STAGES).join(', ')})`);
     if (name === 'reads-1m' && quick) return false;
-    return name !== 'enrich' || existsSync(fileURLToPath(new URL('./measure-enrich.js', import.meta.url)));
+    return !name.startsWith('enrich') || existsSync(fileURLToPath(new URL('./measure-enrich.js', import.meta.url)));
   });
   const figures: Sampled[] = [];
   for (const stage of names) {
