@@ -18,7 +18,8 @@ import { getItems } from '../store/items-store.js';
 import { getSource } from '../store/sources-store.js';
 import { classifyStoredItem } from '../classify/classify-stored-item.js';
 import { listItemRefs, saveClassification } from '../store/tags-store.js';
-import { extractMainText, type Extraction } from './extract-main-text.js';
+import { extractMainText } from './extract-main-text.js';
+import type { Extraction } from '../parse/read-article.js';
 
 /** The largest HTML page read. */
 export const MAX_HTML_BYTES = 5 * 1024 * 1024;

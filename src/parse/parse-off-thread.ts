@@ -6,15 +6,17 @@
  *   keeps the bot's memory low while it polls.
  * - Large pages and treaty records are parsed into a DOM, which cannot be done in slices. They go
  *   to a worker thread, which sends the keyed items back in small batches, the next only when the
- *   main thread asks for it. One worker serves every poll, started on first use and never keeping
- *   the process alive by itself. When this module runs from its TypeScript source (tests), there
- *   is no compiled worker to start and every body parses in place.
+ *   main thread asks for it. The article text of enriched pages (Readability) is read there too.
+ *   One worker serves every poll, started on first use and never keeping the process alive by
+ *   itself. When this module runs from its TypeScript source (tests), there is no compiled worker
+ *   to start and every body parses in place.
  * Dedupe keys are computed in slices of bounded time too.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyedItem, PageSelectors, ParsedItem, SourceKind } from '../domain.js';
+import type { Extraction } from './read-article.js';
 
 /** Pages and treaty records at least this long go to the worker. */
 export const OFF_THREAD_MIN_CHARS = 64 * 1024;
@@ -30,12 +32,14 @@ export interface KeyedSource { keyed: KeyedItem[]; ttlMs: number | null }
 export type ParseRequest =
   | { id: number; kind: 'part'; text: string }
   | { id: number; kind: 'parse'; source: SourceRef; url: string }
+  | { id: number; kind: 'read-article' }
   | { id: number; kind: 'next' };
 /** Characters of body per message to the worker: copying a 5 MiB string in one message would hold the loop. */
 const PART_CHARS = 256 * 1024;
 export type ParseAnswer =
   | { id: number; kind: 'batch'; keyed: KeyedItem[] }
   | { id: number; kind: 'done'; ttlMs: number | null }
+  | { id: number; kind: 'article'; extraction: Extraction }
   | { id: number; kind: 'error'; message: string };
 
 const workerFile = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
@@ -43,6 +47,7 @@ let worker: Worker | null = null;
 let nextId = 1;
 interface Waiting { keyed: KeyedItem[]; resolve: (p: KeyedSource) => void; reject: (e: Error) => void }
 const waiting = new Map<number, Waiting>();
+const readings = new Map<number, { resolve: (e: Extraction) => void; reject: (e: Error) => void }>();
 
 /** Returns the keyed items of a fetched body, parsed on the worker thread when it is large; errors as parseSourceBody's. */
 export async function parseAndKey(source: SourceRef, body: string, ctx: { url: string }): Promise<KeyedSource> {
@@ -51,14 +56,41 @@ export async function parseAndKey(source: SourceRef, body: string, ctx: { url: s
   const id = nextId++;
   const done = new Promise<KeyedSource>((resolve, reject) => {
     waiting.set(id, { keyed: [], resolve, reject });
-    if (waiting.size === 1) w.ref();
+    holdWorker(w);
   });
+  await sendBody(w, id, body);
+  w.postMessage({ id, kind: 'parse', source: { kind: source.kind, selectors: source.selectors, id: source.id }, url: ctx.url } satisfies ParseRequest);
+  return done;
+}
+
+/**
+ * Returns the article text of an HTML page (see read-article.ts), read on the worker thread: on a
+ * busy machine Readability holds a thread for seconds on a large page. In place when there is no
+ * compiled worker (tests run from the TypeScript source).
+ */
+export async function readArticleOffThread(html: string): Promise<Extraction> {
+  if (!canUseWorker()) return (await import('./read-article.js')).readArticle(html);
+  const w = startWorker();
+  const id = nextId++;
+  const done = new Promise<Extraction>((resolve, reject) => {
+    readings.set(id, { resolve, reject });
+    holdWorker(w);
+  });
+  await sendBody(w, id, html);
+  w.postMessage({ id, kind: 'read-article' } satisfies ParseRequest);
+  return done;
+}
+
+async function sendBody(w: Worker, id: number, body: string): Promise<void> {
   for (let at = 0; at < body.length; at += PART_CHARS) {
     w.postMessage({ id, kind: 'part', text: body.slice(at, at + PART_CHARS) } satisfies ParseRequest);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  w.postMessage({ id, kind: 'parse', source: { kind: source.kind, selectors: source.selectors, id: source.id }, url: ctx.url } satisfies ParseRequest);
-  return done;
+}
+
+// The worker keeps the process alive only while it holds work.
+function holdWorker(w: Worker): void {
+  if (waiting.size + readings.size === 1) w.ref();
 }
 
 /** Takes keyed items while a body is still being read; the parse waits for it before reading on. */
@@ -129,6 +161,14 @@ function startWorker(): Worker {
   const w = new Worker(workerFile);
   w.unref();
   w.on('message', (answer: ParseAnswer) => {
+    const reading = readings.get(answer.id);
+    if (reading) {
+      readings.delete(answer.id);
+      if (waiting.size + readings.size === 0) w.unref();
+      if (answer.kind === 'article') reading.resolve(answer.extraction);
+      else reading.reject(new Error(answer.kind === 'error' ? answer.message : `parse: unexpected ${answer.kind} answer to a page read`));
+      return;
+    }
     const entry = waiting.get(answer.id);
     if (!entry) return;
     if (answer.kind === 'batch') {
@@ -137,16 +177,18 @@ function startWorker(): Worker {
       return;
     }
     waiting.delete(answer.id);
-    if (waiting.size === 0) w.unref();
+    if (waiting.size + readings.size === 0) w.unref();
     if (answer.kind === 'done') entry.resolve({ keyed: entry.keyed, ttlMs: answer.ttlMs });
-    else entry.reject(new Error(answer.message));
+    else entry.reject(new Error(answer.kind === 'error' ? answer.message : `parse: unexpected ${answer.kind} answer to a parse`));
   });
   // A crashed worker fails what it held; the next large body starts a new one.
   const fail = (err: Error) => {
     if (worker === w) worker = null;
-    for (const [id, entry] of waiting) {
-      waiting.delete(id);
-      entry.reject(new Error(`parse: worker stopped (${err.message})`, { cause: err }));
+    for (const pending of [waiting, readings]) {
+      for (const [id, entry] of pending) {
+        pending.delete(id);
+        entry.reject(new Error(`parse: worker stopped (${err.message})`, { cause: err }));
+      }
     }
   };
   w.on('error', fail);

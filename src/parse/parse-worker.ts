@@ -1,10 +1,12 @@
 /**
  * The parse worker thread: parses and keys each body it is sent (in parts), then answers with one batch of
- * items each time the main thread asks for the next, then done (or the error).
+ * items each time the main thread asks for the next, then done (or the error). A page sent to be
+ * read gets one answer: its article text, or why it has none.
  */
 import { parentPort } from 'node:worker_threads';
 import type { KeyedSource } from './parse-off-thread.js';
 import { OFF_THREAD_BATCH, parseAndKeyHere, type ParseAnswer, type ParseRequest } from './parse-off-thread.js';
+import { readArticle } from './read-article.js';
 
 const results = new Map<number, { source: KeyedSource; at: number }>();
 const bodies = new Map<number, string[]>();
@@ -30,11 +32,19 @@ parentPort?.on('message', (req: ParseRequest) => {
   }
   const body = (bodies.get(req.id) ?? []).join('');
   bodies.delete(req.id);
+  const fail = (err: unknown) => parentPort?.postMessage({ id: req.id, kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ParseAnswer);
+  if (req.kind === 'read-article') {
+    readArticle(body).then(
+      (extraction) => parentPort?.postMessage({ id: req.id, kind: 'article', extraction } satisfies ParseAnswer),
+      (err: unknown) => fail(new Error(`parse: read page (${err instanceof Error ? err.message : String(err)})`)),
+    );
+    return;
+  }
   parseAndKeyHere(req.source, body, { url: req.url }).then(
     (source) => {
       results.set(req.id, { source, at: 0 });
       sendNext(req.id);
     },
-    (err: unknown) => parentPort?.postMessage({ id: req.id, kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ParseAnswer),
+    fail,
   );
 });

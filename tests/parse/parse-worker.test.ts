@@ -1,9 +1,11 @@
 /**
  * The parse worker, compiled and run for real: large pages go to it, come back in batches in
  * document order, a broken body fails only its own source, and a worker that stops fails what it
- * held with a clear error while the next parse starts a new one.
+ * held with a clear error while the next parse starts a new one. Enriched pages' article text is
+ * read there too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/parse/read-article.js';
 import { compileProgram, type CompiledProgram } from '../helpers/build-bot.js';
 
 type OffThread = typeof import('../../src/parse/parse-off-thread.js');
@@ -62,5 +64,36 @@ describe('parseAndKey on the worker thread', () => {
     expect(await settled).toMatch(/^parse: worker stopped/);
     const again = await offThread.parseAndKey(PAGE, listPage(700), { url: 'https://example.org/list' });
     expect(again.keyed.length).toBe(700);
+  });
+});
+
+function reportPage(paragraphs: number): string {
+  const body = Array.from({ length: paragraphs }, (_, n) => `<p>Paragraph ${n}: the delegations discussed Article ${1 + (n % 68)} of the convention and its safeguards for human rights.</p>`);
+  return `<!doctype html><html><head><title>Report</title><script>var x = 1;</script></head><body><nav><a href="/">Home</a></nav><main><article><h1>Report</h1>${body.join('')}</article></main><footer>Footer</footer></body></html>`;
+}
+
+describe('readArticleOffThread', () => {
+  it('reads a page\'s article on the worker, as reading it in place does', async () => {
+    const page = reportPage(2_000);
+    const [onWorker, inPlace] = await Promise.all([offThread.readArticleOffThread(page), readArticle(page)]);
+    expect(onWorker.ok && onWorker.text).toContain('Paragraph 1999: the delegations discussed Article 28');
+    expect(onWorker).toEqual(inPlace);
+  });
+
+  it('answers each of several pages read at once with its own text, and a page without text with the reason', async () => {
+    const empty = '<!doctype html><html><body><script>render()</script><div id="app"></div></body></html>';
+    const [a, none, b] = await Promise.all([reportPage(30), empty, reportPage(60)].map((p) => offThread.readArticleOffThread(p)));
+    expect(a!.ok && a!.text).toContain('Paragraph 29:');
+    expect(a!.ok && a!.text).not.toContain('Paragraph 30:');
+    expect(b!.ok && b!.text).toContain('Paragraph 59:');
+    expect(none).toEqual({ ok: false, reason: 'the page shows no text without JavaScript; the feed summary is kept', permanent: true });
+  });
+
+  it('fails a read that a stopped worker held with a clear error, and the next read starts a new worker', async () => {
+    const settled = offThread.readArticleOffThread(reportPage(3_000)).then(() => 'resolved', (err: Error) => err.message);
+    await offThread.stopParseWorker();
+    expect(await settled).toMatch(/^parse: worker stopped/);
+    const again = await offThread.readArticleOffThread(reportPage(40));
+    expect(again.ok && again.text).toContain('Paragraph 39:');
   });
 });
