@@ -8,7 +8,7 @@ import { createCommandHandler } from './commands/create-command-handler.js';
 import { configSecrets, parseConfig, type Config } from './config.js';
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { startDeliveryWorker } from './deliver/delivery-worker.js';
-import { createEnrichWorker } from './enrich/enrich-worker.js';
+import type { EnrichWorker } from './enrich/enrich-worker.js';
 import { pollIntervalOverride } from './deliver/session-calendar.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load-knowledge.js';
@@ -19,7 +19,7 @@ import { buildStartBanner } from './ops/start-banner.js';
 import { startPollScheduler, type PollScheduler } from './poll/poll-scheduler.js';
 import { pollSources } from './poll/poll-sources.js';
 import { loadSourceConfigs } from './poll/source-list.js';
-import { createWebHandler } from './web/handle-web-request.js';
+import { createLazyWebHandler } from './web/lazy-web-handler.js';
 import { writeWeeklyChart } from './web/render-weekly-chart.js';
 import { createCommandsSeen } from './store/commands-seen-store.js';
 import { BOT_PAGE_CACHE_KIB, limitPageCache, openDatabase, type Db } from './store/db.js';
@@ -27,7 +27,7 @@ import { acquireLease, keepLease } from './store/lease-store.js';
 import { listSources, syncConfiguredSources } from './store/sources-store.js';
 import { readOfficialTextFacts } from './treaty/describe-official-texts.js';
 import { findSubscription, upsertSubscription } from './store/subscriptions-store.js';
-import { startAutoImport, type AutoImportDeps } from './treaty/auto-import-official-text.js';
+import type { AutoImportDeps } from './treaty/auto-import-official-text.js';
 
 /** A running bot. `closed` resolves when it stopped on its own (the console input ended). */
 export interface Bot {
@@ -120,7 +120,7 @@ async function runBot(
     const baseUrl = () => config.publicUrl ?? `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${ops?.port ?? config.httpPort}/`;
     ops = await startOpsServer({
       port: config.httpPort, host: config.httpHost, metrics: metrics.metrics, log,
-      web: createWebHandler({ db, knowledge, now, baseUrl }),
+      web: createLazyWebHandler({ db, knowledge, now, baseUrl }, (error) => log.error('ops request failed', { error })),
       ready: () => ({
         database: db.open,
         scheduler: scheduler?.isRunning() ?? false,
@@ -152,22 +152,28 @@ async function runBot(
   const worker = startDeliveryWorker({
     db, knowledge, adapters: new Map(counted.map((a) => [a.name, a])), log, now, compose: { publicUrl: config.publicUrl, weeklyPicture },
   });
-  const enricher = createEnrichWorker({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
-  if (config.fullText.enabled) enricher.start();
+  let enricher: EnrichWorker | null = null;
   const cancelPolls = new AbortController();
   const poll = () => pollSources({
     db, knowledge, log, now, fetchOptions: opts.fetchOptions, intervalOverride: (source, nowMs) => pollIntervalOverride(source, nowMs, knowledge.calendar), signal: cancelPolls.signal,
     fullText: config.fullText.enabled, onReport: metrics.recordPoll,
   });
   // Enrichment runs beside the poll, never inside it: the tick only tells it new items are queued.
-  const running = startPollScheduler({ tick: async () => { await poll(); enricher.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
+  const running = startPollScheduler({ tick: async () => { await poll(); enricher?.poke(); await worker.poke(); }, log, cronExpr: opts.pollCron });
   scheduler = running;
   void running.runNow();
-  const treatyText = startAutoImport({
-    db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions,
-    urls: knowledge.officialText.urls, articles: knowledge.articles, ...opts.treatyText,
-  });
-  opened.push(() => treatyText.stop());
+  // Enrichment and the official text's import answer no command and poll nothing: their code loads
+  // once the bot is up, not before. Enrichment catches up on what the first poll queued meanwhile.
+  const [{ createEnrichWorker }, { startAutoImport }] = await Promise.all([import('./enrich/enrich-worker.js'), import('./treaty/auto-import-official-text.js')]);
+  if (stopping === null) {
+    enricher = createEnrichWorker({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
+    if (config.fullText.enabled) enricher.start();
+    const treatyText = startAutoImport({
+      db, log, now, setting: config.treatyText, fetchOptions: opts.fetchOptions,
+      urls: knowledge.officialText.urls, articles: knowledge.articles, ...opts.treatyText,
+    });
+    opened.push(() => treatyText.stop());
+  }
   log.info('bot started', { adapters: adapters.map((a) => a.name).join(','), db: config.dbPath, sources: enabledSources, official_text: officialText.stored.map((t) => t.language).join(',') });
 
   function stop(): Promise<void> {
@@ -175,7 +181,7 @@ async function runBot(
       // Fetches are cancelled (the source is polled again next time); posts in flight get a short
       // grace, and what they leave undone stays in the outbox.
       cancelPolls.abort();
-      const settled = Promise.all([running.stop(), worker.stop(), enricher.stop()]);
+      const settled = Promise.all([running.stop(), worker.stop(), enricher?.stop()]);
       const finished = await Promise.race([settled.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
       if (!finished) log.warn('stop did not wait for work in flight', { waited_ms: STOP_GRACE_MS });
       await closeOpened();

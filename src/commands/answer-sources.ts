@@ -3,7 +3,6 @@ import { errorMessage, textMessage, type Message } from '../chat/message.js';
 import type { SourceConfig } from '../domain.js';
 import { fetchUrl, type FetchOptions } from '../fetch/fetch-url.js';
 import { describeError, redactUrls } from '../log.js';
-import { parseSourceBody } from '../parse/parse-source.js';
 import { describeSourceHealth } from '../poll/source-health.js';
 import type { Db } from '../store/db.js';
 import { getSource, insertSource, listSources, removeSource } from '../store/sources-store.js';
@@ -17,6 +16,8 @@ export function createFeedUrlCheck(fetchOptions: FetchOptions = {}): CheckFeedUr
   return async (url) => {
     const fetched = await fetchUrl({ url, etag: null, lastModified: null, trusted: false }, fetchOptions);
     if (fetched.status !== 'ok') throw new Error('fetch: the server answered 304 to a first request');
+    // The feed parsers load on first use, not when the bot starts.
+    const { parseSourceBody } = await import('../parse/parse-source.js');
     const parsed = await parseSourceBody({ kind: 'feed', selectors: null, id: 'new-source' }, fetched.body, { url: fetched.finalUrl });
     if (parsed.items.length === 0) throw new Error('parse: the feed has no entries');
     return { finalUrl: fetched.finalUrl, items: parsed.items.length, title: parsed.items[0]?.title ?? null };
