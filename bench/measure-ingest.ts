@@ -8,6 +8,8 @@ import { syncConfiguredSources } from '../src/store/sources-store.js';
 import { generateFeed, seededRandom } from './generate.js';
 import type { Sampled } from './samples.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+import { classifyItem } from '../src/classify/classify-item.js';
+import { percentile } from './samples.js';
 
 const KNOWLEDGE = loadKnowledge();
 
@@ -38,24 +40,27 @@ export async function measureIngest(dir: string, seed: number): Promise<Sampled[
       key: null, name: 'ingest throughput, every item about the treaty', unit: 'items/s',
       samples: treaty.map((r) => r.ingestPerS), baseline: { name: 'raw rss-parser parse, same feeds', samples: treaty.map((r) => r.rawPerS) },
     },
+    { key: null, name: `classify one item, ${TYPICAL_TREATY_SHARE * 100}% treaty items (median item)`, unit: 'ms', samples: typical.map((r) => r.classifyMs), baseline: null },
+    { key: null, name: 'classify one item about the treaty (median item)', unit: 'ms', samples: treaty.map((r) => r.classifyMs), baseline: null },
   ];
 }
 
 /** Warms both up, then times raw parse and ingest in turn, RUNS times, each ingest into a fresh database. */
-async function measureMix(dir: string, name: string, seed: number, treatyShare: number): Promise<{ ingestPerS: number; rawPerS: number }[]> {
+async function measureMix(dir: string, name: string, seed: number, treatyShare: number): Promise<{ ingestPerS: number; rawPerS: number; classifyMs: number }[]> {
   const random = seededRandom(seed);
   const feeds = Array.from({ length: FEEDS }, (_, i) => generateFeed(random, i, ITEMS_PER_FEED, treatyShare));
   const total = FEEDS * ITEMS_PER_FEED;
   const parser = new Parser();
   for (const body of feeds.slice(0, 5)) await parser.parseString(body);
   await ingest(join(dir, `ingest-${name}-warm.db`), feeds.slice(0, 5));
-  const out: { ingestPerS: number; rawPerS: number }[] = [];
+  const inputs = await classifierInputs(feeds);
+  const out: { ingestPerS: number; rawPerS: number; classifyMs: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const t = performance.now();
     for (const body of feeds) await parser.parseString(body);
     const rawPerS = total / ((performance.now() - t) / 1000);
     const ingestPerS = total / ((await ingest(join(dir, `ingest-${name}-${run}.db`), feeds)) / 1000);
-    out.push({ ingestPerS, rawPerS });
+    out.push({ ingestPerS, rawPerS, classifyMs: medianClassifyMs(inputs) });
   }
   return out;
 }
@@ -77,4 +82,25 @@ async function ingest(dbPath: string, feeds: readonly string[]): Promise<number>
   const ms = performance.now() - t;
   db.close();
   return ms;
+}
+
+// The classifier's input for every entry of the feeds, as a poll gives it.
+async function classifierInputs(feeds: readonly string[]): Promise<{ title: string; text: string; published: string | null }[]> {
+  const out: { title: string; text: string; published: string | null }[] = [];
+  for (const body of feeds) {
+    const parsed = await parseSourceBody({ id: 'bench', kind: 'feed', selectors: null }, body, { url: 'http://127.0.0.1/' });
+    for (const item of parsed.items) out.push({ title: item.title, text: item.text, published: item.publishedAtMs === null ? null : new Date(item.publishedAtMs).toISOString().slice(0, 10) });
+  }
+  return out;
+}
+
+// Returns the median time to classify one of the items.
+function medianClassifyMs(inputs: readonly { title: string; text: string; published: string | null }[]): number {
+  const ms: number[] = [];
+  for (const input of inputs) {
+    const t = performance.now();
+    classifyItem(input, KNOWLEDGE);
+    ms.push(performance.now() - t);
+  }
+  return percentile(ms, 50);
 }

@@ -33,4 +33,16 @@ describe('compilePattern', () => {
   it('names the bad pattern in its error', () => {
     expect(() => compilePattern('(unclosed')).toThrow(/knowledge: bad cue pattern "\(unclosed"/);
   });
+
+  it('folds every run of white space to one space, as a plain \\s+ replacement does', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const alphabet of [' \t\nAb.', ' \t\r\nAb\u00a0\u2028\u3000']) {
+      for (let n = 0; n < 2000; n++) {
+        let x = '';
+        for (let i = 0; i < 14; i++) x += alphabet[Math.floor(next() * alphabet.length)];
+        expect(normalizeText(x), JSON.stringify(x)).toBe(x.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
+      }
+    }
+  });
 });
