@@ -31,17 +31,30 @@ export async function parseFeed(body: string, ctx: { url: string }, sink?: Parse
   const format = detectFeedFormat((await inspectXmlInSlices(body, FEED_YIELD_MS)).rootName);
   const repaired = await repairXmlEntitiesInSlices(body, FEED_YIELD_MS);
   const items: ParsedItem[] = [];
+  let sinkFailed = false;
+  const handOn = async () => {
+    if (!sink || items.length === 0) return;
+    try {
+      await sink(items.splice(0));
+    } catch (err) {
+      sinkFailed = true;
+      throw err;
+    }
+  };
   let ttl: unknown;
   try {
     ttl = await streamFeedEntries(repaired, (entry) => {
       const item = toParsedItem(entry, format, ctx.url);
       // An entry with no id, link, title or text (`<entry><author/></entry>`) has nothing to show or to key on.
       if (item.guid !== null || item.url !== null || item.title !== '' || item.text !== '') items.push(item);
-    }, sink && (() => (items.length > 0 ? sink(items.splice(0)) : Promise.resolve())));
+    }, sink && handOn);
   } catch (cause) {
+    // A feed broken part-way still hands on every entry read before the break (a failing sink
+    // is not asked again: its own error goes first).
+    if (!sinkFailed) await handOn();
     throw new ParseError(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
-  if (sink && items.length > 0) await sink(items.splice(0));
+  await handOn();
   return { items, ttlMs: readTtlMs(ttl) };
 }
 

@@ -56,8 +56,11 @@ export function feedParserOptions(validator?: Validator): Parser.ParserOptions<R
  */
 export async function streamFeedEntries(xml: string, onEntry: (entry: RawEntry) => void, atPause?: () => Promise<void>): Promise<unknown> {
   let channelsClosed = 0;
+  let broken = false;
   let internals: ParserInternals | null = null;
   const validator: Validator = (xpath, _previous, node) => {
+    // After an error the XML parser closes what is still open; an entry closed that way is cut short.
+    if (broken) return '';
     if (xpath === '/rss/channel') channelsClosed++;
     if (xpath === ENTRY_PATHS.atom) onEntry(internals!.parseItemAtom(node));
     else if (xpath === ENTRY_PATHS.rdf || (xpath === ENTRY_PATHS.rss && channelsClosed === 0)) {
@@ -67,6 +70,7 @@ export async function streamFeedEntries(xml: string, onEntry: (entry: RawEntry) 
     return '';
   };
   internals = new Parser(feedParserOptions(validator)) as unknown as ParserInternals;
+  internals.xmlParser.on('error', () => (broken = true));
   const result = await writeInSlices(internals.xmlParser, xml, atPause);
   return readChannelTtl(result);
 }
