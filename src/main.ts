@@ -63,7 +63,9 @@ export const STOP_GRACE_MS = 3_000;
 /**
  * Starts the whole bot and resolves once every adapter is connected. Every start-up failure
  * (database, lease, ports, chat credentials) rejects before the first poll, with what was opened
- * so far closed again, so the process can exit with an error.
+ * so far closed again, so the process can exit with an error. The code of enrichment and of the
+ * official text's import loads after the first poll has begun; if it fails to load, the poll and
+ * the outbox are stopped before everything else closes, and the start rejects.
  */
 export async function startBot(opts: StartOptions): Promise<Bot> {
   const now = opts.now ?? Date.now;
@@ -164,7 +166,14 @@ async function runBot(
   void running.runNow();
   // Enrichment and the official text's import answer no command and poll nothing: their code loads
   // once the bot is up, not before. Enrichment catches up on what the first poll queued meanwhile.
-  const [{ createEnrichWorker }, { startAutoImport }] = await Promise.all([import('./enrich/enrich-worker.js'), import('./treaty/auto-import-official-text.js')]);
+  const [{ createEnrichWorker }, { startAutoImport }] = await Promise.all([import('./enrich/enrich-worker.js'), import('./treaty/auto-import-official-text.js')])
+    .catch(async (err: unknown) => {
+      // The poll and the outbox are already running: stop them before the rest closes, or they
+      // would write to a closed database until the process exits.
+      cancelPolls.abort();
+      await Promise.all([running.stop(), worker.stop()]);
+      throw err;
+    });
   if (stopping === null) {
     enricher = createEnrichWorker({ db, knowledge, log, now, fetchOptions: opts.fetchOptions, hostIntervalMs: config.fullText.hostIntervalMs });
     if (config.fullText.enabled) enricher.start();
