@@ -8,14 +8,22 @@ import type { WebDeps, WebRequestHandler } from './handle-web-request.js';
 /**
  * Returns a handler that takes every request passed to it: the first one loads the pages, and a
  * path they do not serve gets 404, as the ops server answers it. A failure is reported to `onError`
- * and answered with 500.
+ * and answered with 500; a failed load is tried again on the next request.
  */
-export function createLazyWebHandler(deps: WebDeps, onError: (err: unknown) => void): WebRequestHandler {
+export function createLazyWebHandler(
+  deps: WebDeps,
+  onError: (err: unknown) => void,
+  load: () => Promise<Pick<typeof import('./handle-web-request.js'), 'createWebHandler'>> = () => import('./handle-web-request.js'),
+): WebRequestHandler {
   let handler: WebRequestHandler | null = null;
   let loading: Promise<WebRequestHandler> | null = null;
   return (req, res) => {
     if (handler) return handler(req, res);
-    loading ??= import('./handle-web-request.js').then((m) => (handler = m.createWebHandler(deps)));
+    loading ??= load().then((m) => (handler = m.createWebHandler(deps)), (err: unknown) => {
+      // A failed load is tried again by the next request instead of answering 500 until a restart.
+      loading = null;
+      throw err;
+    });
     loading
       .then((h) => {
         if (!h(req, res)) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');

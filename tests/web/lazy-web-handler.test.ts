@@ -50,4 +50,22 @@ describe('the tracker loaded on first request', () => {
     expect(await answer(lazy, '/articles')).toEqual(await answer(eager, '/articles'));
     expect(errors).toEqual([]);
   });
+
+  it('answers 500 when its pages fail to load, and loads them again on the next request', async () => {
+    const deps = { knowledge: KNOWLEDGE, db, now: () => SEED_NOW_MS, baseUrl: () => 'https://tracker.example/' };
+    const failures: unknown[] = [];
+    let loads = 0;
+    const flaky = createLazyWebHandler(deps, (err) => failures.push(err), async () => {
+      loads++;
+      if (loads === 1) throw new Error('pages missing');
+      return import('../../src/web/handle-web-request.js');
+    });
+    const server = await startOpsServer({ port: 0, metrics: new Metrics(), ready: () => ({}), log: silentLogger, web: flaky });
+    servers.push(server);
+    const base = `http://127.0.0.1:${server.port}`;
+    expect((await answer(base, '/articles')).status).toBe(500);
+    expect(failures.map((e) => (e as Error).message)).toEqual(['pages missing']);
+    expect(await answer(base, '/articles')).toEqual(await answer(eager, '/articles'));
+    expect(loads).toBe(2);
+  });
 });
