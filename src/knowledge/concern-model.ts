@@ -57,7 +57,8 @@ export function compileConcernModel(file: ConcernModelFile, name = 'knowledge/co
   if (!Array.isArray(file.features) || !Array.isArray(file.concerns)) throw new KnowledgeError(name, null, 'features and concerns must be arrays');
   if (!MODES.includes(file.mode)) throw new KnowledgeError(name, null, `unknown mode "${String(file.mode)}"`);
   const lists: number[][] = file.features.map(() => []);
-  if (file.mode === 'stacked' && concernIds && file.concerns.map((e) => e.id).join() !== [...concernIds].join()) {
+  // A stacked model reads the rules' verdicts by position, so it is only compiled against the taxonomy.
+  if (file.mode === 'stacked' && (!concernIds || file.concerns.map((e) => e.id).join() !== [...concernIds].join())) {
     throw new KnowledgeError(name, null, 'a stacked model lists every concern of the taxonomy, in its order');
   }
   file.concerns.forEach((entry, c) => {

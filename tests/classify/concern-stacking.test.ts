@@ -43,13 +43,14 @@ describe('stacked concern model', () => {
     expect(tagConcernsWithModel(text, NONE, model, rules)).toContain('scope');
   });
 
-  it('is rejected without stack weights, or with concerns out of taxonomy order', () => {
+  it('is rejected without stack weights, with concerns out of taxonomy order, or without a taxonomy to check against', () => {
     const missing = stackedFile('scope', 1, () => [0, 0, 0, 1]);
     delete missing.concerns[2]!.stack;
-    expect(() => compileConcernModel(missing)).toThrow(/four stack weights/);
+    expect(() => compileConcernModel(missing, undefined, new Set(ids))).toThrow(/four stack weights/);
     const shuffled = stackedFile('scope', 1, () => [0, 0, 0, 1]);
     shuffled.concerns.reverse();
     expect(() => compileConcernModel(shuffled, undefined, new Set(ids))).toThrow(/taxonomy, in its order/);
+    expect(() => compileConcernModel(stackedFile('scope', 1, () => [0, 0, 0, 1]))).toThrow(/taxonomy, in its order/);
   });
 });
 
