@@ -20,7 +20,8 @@ import { generateFeed, seededRandom } from './generate.js';
 import { percentile } from './samples.js';
 
 const KNOWLEDGE = loadKnowledge();
-const EVAL_DIR = projectPath('..', 'shared', 'data', 'eval');
+// The labelled sets, where the eval command finds them (TREATYWATCH_EVAL_DIR, else beside the project).
+const EVAL_DIR = process.env['TREATYWATCH_EVAL_DIR'] ?? projectPath('..', 'shared', 'data', 'eval');
 const FEEDS_DIR = projectPath('tests', 'fixtures', 'feeds-realworld', 'rss-parser');
 const LATIN1 = new Set(['encoding.rss', 'uolNoticias.rss']);
 const NOT_FEEDS = new Set(['LICENSE', 'unrecognized.rss']);
