@@ -4,7 +4,8 @@
  * short read transaction, built outside any transaction, and written in a short write transaction
  * that first checks it is still due: a wrap-up composed meanwhile by another bot on the same
  * database, or by this one before a restart, is not posted twice. If what it would list changed
- * while it was built, it is built again inside the write from what is there now.
+ * while it was built (new alerts, an item revised or re-tagged, other settings), it is built again
+ * inside the write from what is there now.
  */
 import type { Db } from '../store/db.js';
 import { insertPost, listAlertedItemIdsSince, loadItemDigestFacts, type ItemDigestFacts } from '../store/deliveries-store.js';
@@ -45,9 +46,13 @@ export function composeWrapUpIfDue(db: Db, knowledge: WrapUpKnowledge, subscript
     const current = readDueWrapUp(db, knowledge, subscriptionId, nowMs);
     // Composed elsewhere meanwhile, unsubscribed, or session mode turned off: nothing is due now.
     if (!current) return 0;
-    if (wrapUpKey(current) === wrapUpKey(draft.inputs)) return writeWrapUp(db, current.sub, message, nowMs);
-    // New alerts or changed settings while it was built: build it again from what is there now.
-    return writeWrapUp(db, current.sub, buildWrapUp(current, loadItemDigestFacts(db, current.itemIds), knowledge), nowMs);
+    const facts = loadItemDigestFacts(db, current.itemIds);
+    if (wrapUpKey(current) === wrapUpKey(draft.inputs) && JSON.stringify(facts) === JSON.stringify(draft.facts)) {
+      return writeWrapUp(db, current.sub, message, nowMs);
+    }
+    // New alerts, an item revised or re-tagged, or changed settings while it was built: build it
+    // again from what is there now.
+    return writeWrapUp(db, current.sub, buildWrapUp(current, facts, knowledge), nowMs);
   }).immediate();
 }
 

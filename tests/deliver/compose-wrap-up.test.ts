@@ -70,6 +70,16 @@ describe('composeWrapUpIfDue', () => {
     expect(renderPlainText(wrapUp!.message)).toMatch(/Closed informals on Article 4[\s\S]*Late plenary on Article 28|Late plenary on Article 28[\s\S]*Closed informals on Article 4/);
   });
 
+  it('builds it again inside the write when an alerted item was revised while it was built', () => {
+    let builds = 0;
+    const knowledge = watching(() => {
+      if (builds++ === 0) second.prepare('UPDATE items SET title = ? WHERE title = ?').run('Closed informals on Article 4, revised', 'Closed informals on Article 4');
+    });
+    expect(composeWrapUpIfDue(first, knowledge, sub.id, MONDAY_20_VIENNA)).toBe(1);
+    expect(builds).toBe(2);
+    expect(renderPlainText(wrapUps(first)[0]!.message)).toContain('Closed informals on Article 4, revised');
+  });
+
   it('posts nothing when session mode is turned off while it is built', () => {
     const knowledge = watching(() => {
       upsertSubscription(second, 'console', 'c', { sessionMode: false }, MONDAY_20_VIENNA);
