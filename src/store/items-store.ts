@@ -62,14 +62,7 @@ export function insertNewItems(db: Db, sourceId: string, keyed: readonly KeyedIt
     RETURNING *`);
   const stored: Item[] = [];
   for (const k of keyed) {
-    const row = insert.get({
-      ...contentParams(sourceId, k),
-      kind: k.item.kind,
-      guid: k.item.guid,
-      published_at_ms: k.item.publishedAtMs,
-      fetched_at_ms: opts.fetchedAtMs,
-      deliverable: opts.deliverable ? 1 : 0,
-    }) as ItemRow | undefined;
+    const row = insert.get(newItemParams(sourceId, k, opts)) as ItemRow | undefined;
     if (row) stored.push(rowToItem(row));
   }
   return stored;
@@ -115,17 +108,11 @@ export function insertClassifiedItem(
     VALUES (@source_id, @dedupe_key, @kind, @guid, @url, @canonical_url, @title, @summary, @text, @author,
             @published_at_ms, @fetched_at_ms, @content_hash, @extra_json, @deliverable, @relevant, @score, @classified_at_ms)
     ON CONFLICT (source_id, dedupe_key) DO NOTHING
-    RETURNING *`).get({
-    ...contentParams(sourceId, k),
-    kind: k.item.kind,
-    guid: k.item.guid,
-    published_at_ms: k.item.publishedAtMs,
-    fetched_at_ms: opts.fetchedAtMs,
-    deliverable: opts.deliverable ? 1 : 0,
+    RETURNING *`).get(Object.assign(newItemParams(sourceId, k, opts), {
     relevant: verdict.relevant ? 1 : 0,
     score: verdict.score,
     classified_at_ms: verdict.classifiedAtMs,
-  }) as ItemRow | undefined;
+  })) as ItemRow | undefined;
   return row ? rowToItem(row) : null;
 }
 
@@ -149,6 +136,17 @@ export function updateChangedItems(db: Db, sourceId: string, keyed: readonly Key
     if (row) changed.push(rowToItem(row));
   }
   return changed;
+}
+
+// The columns of a new item: its content, and what is set once, when it is first stored.
+function newItemParams(sourceId: string, k: KeyedItem, opts: { deliverable: boolean; fetchedAtMs: number }) {
+  return Object.assign(contentParams(sourceId, k), {
+    kind: k.item.kind,
+    guid: k.item.guid,
+    published_at_ms: k.item.publishedAtMs,
+    fetched_at_ms: opts.fetchedAtMs,
+    deliverable: opts.deliverable ? 1 : 0,
+  });
 }
 
 // The columns an item's content fills, the same for a new item and a revised one.
