@@ -84,12 +84,8 @@ export function listStoredKeys(db: Db, sourceId: string, keys: readonly string[]
 export function itemBeforeInsert(sourceId: string, k: KeyedItem, opts: { deliverable: boolean; fetchedAtMs: number }): Item | null {
   const { title, summary, text } = k.item;
   if (LONE_SURROGATE.test(title) || LONE_SURROGATE.test(summary) || LONE_SURROGATE.test(text)) return null;
-  return {
-    id: 0, sourceId, dedupeKey: k.key, kind: k.item.kind, guid: k.item.guid, url: k.item.url, canonicalUrl: k.canonicalUrl,
-    title, summary, text, author: k.item.author, publishedAtMs: k.item.publishedAtMs, fetchedAtMs: opts.fetchedAtMs,
-    contentHash: k.contentHash, extra: k.item.extra ? (JSON.parse(JSON.stringify(k.item.extra)) as Record<string, unknown>) : null,
-    deliverable: opts.deliverable, relevant: null, score: null,
-  };
+  // The very columns the insert writes, read back through the same mapper as a stored row.
+  return rowToItem(Object.assign(newItemParams(sourceId, k, opts), { id: 0, relevant: null, score: null, classified_at_ms: null }));
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
