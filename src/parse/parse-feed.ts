@@ -49,9 +49,10 @@ export async function parseFeed(body: string, ctx: { url: string }, sink?: Parse
       if (item.guid !== null || item.url !== null || item.title !== '' || item.text !== '') items.push(item);
     }, sink && handOn);
   } catch (cause) {
-    // A feed broken part-way still hands on every entry read before the break (a failing sink
-    // is not asked again: its own error goes first).
-    if (!sinkFailed) await handOn();
+    // A failing sink is not asked again, and its error is its own, not the feed's.
+    if (sinkFailed) throw cause;
+    // A feed broken part-way still hands on every entry read before the break.
+    await handOn();
     throw new ParseError(`parse: malformed feed: ${firstLine(cause)}`, { cause });
   }
   await handOn();

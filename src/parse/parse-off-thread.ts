@@ -88,9 +88,14 @@ async function sendBody(w: Worker, id: number, body: string): Promise<void> {
   }
 }
 
-// The worker keeps the process alive only while it holds work.
+// The worker keeps the process alive only while it holds work: held when its first job comes in,
+// let go when its last one is answered.
 function holdWorker(w: Worker): void {
   if (waiting.size + readings.size === 1) w.ref();
+}
+
+function releaseWorkerIfIdle(w: Worker): void {
+  if (waiting.size + readings.size === 0) w.unref();
 }
 
 /** Takes keyed items while a body is still being read; the parse waits for it before reading on. */
@@ -164,7 +169,7 @@ function startWorker(): Worker {
     const reading = readings.get(answer.id);
     if (reading) {
       readings.delete(answer.id);
-      if (waiting.size + readings.size === 0) w.unref();
+      releaseWorkerIfIdle(w);
       if (answer.kind === 'article') reading.resolve(answer.extraction);
       else reading.reject(new Error(answer.kind === 'error' ? answer.message : `parse: unexpected ${answer.kind} answer to a page read`));
       return;
@@ -177,7 +182,7 @@ function startWorker(): Worker {
       return;
     }
     waiting.delete(answer.id);
-    if (waiting.size + readings.size === 0) w.unref();
+    releaseWorkerIfIdle(w);
     if (answer.kind === 'done') entry.resolve({ keyed: entry.keyed, ttlMs: answer.ttlMs });
     else entry.reject(new Error(answer.kind === 'error' ? answer.message : `parse: unexpected ${answer.kind} answer to a parse`));
   });
