@@ -13,6 +13,7 @@ import { fitStacker, stackInputs, stackProbability, type StackWeights } from './
 import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
 import { scoreConcerns, withImplied } from './tag-concerns.js';
 import type { LabelledItem } from './concern-data.js';
+import { logistic } from './score-relevance.js';
 
 /** Thresholds tried when choosing one. */
 export const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
@@ -68,7 +69,7 @@ export function predict(h: HeldOut, mode: ConcernModelMode, rules: ConcernRules)
     const kept = ids.filter((_id, c) => stackProbability(h.fit.stack[c]!, inputsOf(h, c)) >= h.fit.thresholds.stacked);
     return withImplied(kept, rules);
   }
-  const byModel = ids.filter((_id, c) => 1 / (1 + Math.exp(-h.logits[c]!)) >= h.fit.thresholds[mode]);
+  const byModel = ids.filter((_id, c) => logistic(h.logits[c]!) >= h.fit.thresholds[mode]);
   return withImplied(mode === 'union' ? [...new Set([...h.rules, ...byModel])] : byModel, rules);
 }
 

@@ -7,6 +7,7 @@ import type { ConcernRules } from '../knowledge/concern-rules.js';
 import { concernFeatures } from './concern-features.js';
 import { scoreConcerns, withImplied } from './tag-concerns.js';
 import { stackInputs, stackProbability } from './concern-stacking.js';
+import { logistic } from './score-relevance.js';
 
 /** Returns the model's logit for each of its concerns, given an item's features. */
 export function modelLogits(model: ConcernModel, features: readonly string[]): number[] {
@@ -21,7 +22,7 @@ export function modelLogits(model: ConcernModel, features: readonly string[]): n
 
 /** Returns the model's probability for each of its concerns, given an item's features. */
 export function scoreWithModel(model: ConcernModel, features: readonly string[]): number[] {
-  return modelLogits(model, features).map((z) => 1 / (1 + Math.exp(-z)));
+  return modelLogits(model, features).map(logistic);
 }
 
 /**
@@ -49,6 +50,6 @@ export function tagConcernsWithModel(
     });
     return withImplied(kept, rules);
   }
-  const modelIds = model.ids.filter((_id, c) => 1 / (1 + Math.exp(-logits[c]!)) >= model.thresholds[c]!);
+  const modelIds = model.ids.filter((_id, c) => logistic(logits[c]!) >= model.thresholds[c]!);
   return withImplied(model.mode === 'union' ? [...new Set([...ruleIds, ...modelIds])] : modelIds, rules);
 }

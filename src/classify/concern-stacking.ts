@@ -6,6 +6,7 @@
  * The stacker is fitted on held-out model scores (cross-validation), never on scores of items the
  * model trained on, so it learns how far to trust each side on unseen wording.
  */
+import { logistic } from './score-relevance.js';
 
 /** Stacker weights of one concern: `[bias, rule tagged, cue score, model logit]`. */
 export type StackWeights = readonly number[];
@@ -27,7 +28,7 @@ export function stackInputs(ruleTagged: boolean, cueScore: number, modelLogit: n
 export function stackProbability(weights: StackWeights, inputs: readonly number[]): number {
   let z = weights[0]!;
   for (let i = 0; i < inputs.length; i++) z += weights[i + 1]! * inputs[i]!;
-  return 1 / (1 + Math.exp(-z));
+  return logistic(z);
 }
 
 /**

@@ -4,6 +4,7 @@
  * the same order give the same weights.
  */
 import type { ConcernModelEntry, ConcernModelFile, ConcernModelMode } from '../knowledge/concern-model.js';
+import { logistic } from './score-relevance.js';
 
 /** One labelled item, as features. */
 export interface TrainingItem {
@@ -77,7 +78,7 @@ function fitLogistic(rows: number[][], labels: boolean[], width: number, o: Trai
     rows.forEach((row, r) => {
       let z = bias;
       for (const i of row) z += w[i]!;
-      const err = (sigmoid(z) - (labels[r] ? 1 : 0)) * (sampleWeight[r]! / total);
+      const err = (logistic(z) - (labels[r] ? 1 : 0)) * (sampleWeight[r]! / total);
       for (const i of row) grad[i]! += err;
       grad[width]! += err;
     });
@@ -93,8 +94,4 @@ function fitLogistic(rows: number[][], labels: boolean[], width: number, o: Trai
     }
   }
   return { bias, weights: w };
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }

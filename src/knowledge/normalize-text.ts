@@ -14,6 +14,11 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
 // without rewriting every single space between words (three times faster on prose).
 const SPACE_RUNS = /[^\S ]\s*| \s+/g;
 
+/** Returns `text` with every run of white space made one space (as `.replace(/\s+/g, ' ')`, faster). */
+export function collapseSpaces(text: string): string {
+  return text.replace(SPACE_RUNS, ' ');
+}
+
 const ESCAPE_OR_PLAIN = /(\\[pPu]\{[^}]*\}|\\.)|([^\\]+)/g;
 
 /** Returns `text` folded for matching: NFKC, lower case, no diacritics, plain quotes and dashes, single spaces. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KeyedItem, ParsedItem } from '../domain.js';
+import { collapseSpaces } from '../knowledge/normalize-text.js';
 import { parseHttpUrl } from './resolve-url.js';
 
 // An item's identity, in order of trust:
@@ -31,12 +32,9 @@ export function canonicalizeUrl(url: string): string | null {
   return parsed.href + (query === '' ? '' : '?' + query);
 }
 
-// Whitespace runs other than a lone space: the same result as /\s+/g → ' ', without rewriting every space.
-const SPACE_RUNS = /[^\S ]\s*| \s+/g;
-
 /** Returns the sha256 hex digest of title and text, with whitespace runs collapsed so reflowed text hashes the same. */
 export function hashContent(title: string, text: string): string {
-  const normalize = (s: string) => s.normalize('NFC').replace(SPACE_RUNS, ' ').trim();
+  const normalize = (s: string) => collapseSpaces(s.normalize('NFC')).trim();
   return createHash('sha256').update(normalize(title)).update('\u0000').update(normalize(text)).digest('hex');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, normalizeText } from '../../src/knowledge/normalize-text.js';
+import { collapseSpaces, compilePattern, normalizeText } from '../../src/knowledge/normalize-text.js';
 
 describe('normalizeText', () => {
   it('folds case, diacritics, curly quotes and runs of spaces', () => {
@@ -42,6 +42,7 @@ describe('compilePattern', () => {
         let x = '';
         for (let i = 0; i < 14; i++) x += alphabet[Math.floor(next() * alphabet.length)];
         expect(normalizeText(x), JSON.stringify(x)).toBe(x.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
+        expect(collapseSpaces(x), JSON.stringify(x)).toBe(x.replace(/\s+/g, ' '));
       }
     }
   });
