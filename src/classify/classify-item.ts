@@ -11,6 +11,7 @@ import { normalizeText } from '../knowledge/normalize-text.js';
 import { logistic, scoreRelevance } from './score-relevance.js';
 import { scoreConcerns, withImplied } from './tag-concerns.js';
 import { tagConcernsWithModel } from './concern-model.js';
+import { mayAskModel, relevanceFeatures, relevanceProbability } from './relevance-model.js';
 
 // Only a text with an article keyword can cite one; the rest skip the extractor.
 const CITATION_KEYWORD = /\b(?:art|para|§)/i;
@@ -29,17 +30,27 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
   // The item's own citations of this convention, read in context, add to the text cues.
   let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, knowledge).logit;
   const articles = selectFinestRefs(mentions);
+  // The learned model takes a second look at what the rules leave out, when a treaty may be in view.
+  const relevanceModel = knowledge.relevanceModel ?? null;
+  const askModel = relevanceModel !== null && mayAskModel(verdict);
   // Concerns add to relevance only with a treaty in view; without one, an item already below the
   // threshold is not relevant whatever it raises, and is not tagged: skip the concern cues.
-  if (!verdict.contextOpen && logistic(logit) < rules.threshold) return { relevant: false, score: roundScore(logistic(logit)), articles: [], concerns: [], mentions: [] };
+  if (!verdict.contextOpen && !askModel && logistic(logit) < rules.threshold) return notRelevant(logit);
   const cited = new Set(articles.map((ref) => Number.parseInt(ref, 10)));
   const byRules = scoreConcerns(folded, cited, knowledge.concerns);
-  const concerns = withImplied(knowledge.concerns.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id), knowledge.concerns);
   // With a treaty in view and nothing else claiming the item, each subject of this convention it
   // raises (the concern taxonomy is this convention's subjects) is evidence too, up to a cap.
-  if (verdict.contextOpen) logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * concerns.length);
-  const score = roundScore(logistic(logit));
-  if (logistic(logit) < rules.threshold) return { relevant: false, score, articles: [], concerns: [], mentions: [] };
+  if (verdict.contextOpen) {
+    const raised = withImplied(knowledge.concerns.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id), knowledge.concerns).length;
+    logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * raised);
+  }
+  let score = roundScore(logistic(logit));
+  if (logistic(logit) < rules.threshold) {
+    if (!askModel || !mayAskModel(verdict, byRules)) return notRelevant(logit);
+    const probability = relevanceProbability(relevanceModel, relevanceFeatures(folded, cited, verdict, knowledge.concerns, byRules));
+    if (probability < relevanceModel.thresholds[0]!) return notRelevant(logit);
+    score = roundScore(probability);
+  }
   // Relevance weighs the rules' concerns only; the shipped concern model (if any) then adds its own.
   const tagged = tagConcernsWithModel(folded, cited, knowledge.concernModel ?? null, knowledge.concerns, byRules);
   return { relevant: true, score, articles, concerns: tagged, mentions };
@@ -59,6 +70,10 @@ export function joinTitleAndText(title: string, text: string): string {
   if (!body || body.startsWith(t)) return body || t;
   // Folding turns the blank line into a space; the full stop keeps cues from running across the two.
   return /[.!?:;]["')\]]?$/.test(t) ? `${t}\n\n${body}` : `${t}.\n\n${body}`;
+}
+
+function notRelevant(logit: number): ClassifyResult {
+  return { relevant: false, score: roundScore(logistic(logit)), articles: [], concerns: [], mentions: [] };
 }
 
 function roundScore(score: number): number {

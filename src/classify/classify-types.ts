@@ -12,5 +12,5 @@ export interface ClassifyInput {
   published?: string | null;
 }
 
-/** The part of the knowledge the classifier reads: relevance and concern rules, article tables, instrument names, and the concern model when there is one. */
-export type ClassifyKnowledge = Pick<Knowledge, 'articles' | 'instruments' | 'concerns' | 'relevance'> & Partial<Pick<Knowledge, 'concernModel'>>;
+/** The part of the knowledge the classifier reads: relevance and concern rules, article tables, instrument names, and the trained models when there are. */
+export type ClassifyKnowledge = Pick<Knowledge, 'articles' | 'instruments' | 'concerns' | 'relevance'> & Partial<Pick<Knowledge, 'concernModel' | 'relevanceModel'>>;

@@ -41,6 +41,12 @@ export interface RelevanceVerdict {
   cues: string[];
   /** True when a treaty is in view and no other instrument claims the item: context evidence may count. */
   contextOpen: boolean;
+  /** True when a negative cue outside a comparison names another instrument as the item's subject. */
+  claimed: boolean;
+  /** Ids of the anchor and context cues that matched, counted or not. */
+  pending: string[];
+  /** The summed weight of the anchor and context cues that matched, counted or not. */
+  contextWeight: number;
 }
 
 /** Returns the rules' relevance verdict for a document. */
@@ -82,7 +88,8 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
     }
   }
   const score = logistic(logit);
-  return { logit, score, relevant: score >= rules.threshold, cues, contextOpen: anchored && !claimed };
+  const contextWeight = pending.reduce((sum, cue) => sum + cue.weight, 0);
+  return { logit, score, relevant: score >= rules.threshold, cues, contextOpen: anchored && !claimed, claimed, pending: pending.map((cue) => cue.id), contextWeight };
 }
 
 // Returns how many places of the text the cues match; two cues on one word ("negotiators") count once.

@@ -14,12 +14,17 @@ import { readKnowledgeJson } from './knowledge-file.js';
 import { readOfficialDocument, type OfficialDocument } from './official-document.js';
 import { compileRelevanceRules, type RelevanceRules } from './relevance-rules.js';
 
+/** The id of the relevance model's single output. */
+export const RELEVANT = 'relevant';
+
 /** The loaded knowledge; frozen, so no stage can change what another one reads. */
 export interface Knowledge {
   articles: ArticleTables;
   concerns: ConcernRules;
   /** The trained concern model, or null when the project ships none. */
   concernModel: ConcernModel | null;
+  /** The trained relevance model (a second look at items the rules find not relevant), or null. */
+  relevanceModel: ConcernModel | null;
   relevance: RelevanceRules;
   instruments: InstrumentCues;
   /** The shipped calendar plus the operator's, in start order. */
@@ -33,8 +38,9 @@ export interface LoadKnowledgeOptions {
   /** The operator's extra calendar (TREATYWATCH_CALENDAR), or null. */
   calendarFile?: string | null;
   /**
-   * Whether to read the trained concern model (default true). Commands that never classify (an
-   * article lookup, a search) skip it: it is the largest knowledge file and the slowest to compile.
+   * Whether to read the trained concern and relevance models (default true). Commands that never
+   * classify (an article lookup, a search) skip them: they are the largest knowledge files and the
+   * slowest to compile.
    */
   concernModel?: boolean;
 }
@@ -46,7 +52,8 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   return deepFreeze({
     articles: readArticleTables(dir),
     concerns,
-    concernModel: options.concernModel === false ? null : readConcernModel(dir, new Set(concerns.concerns.map((c) => c.id))),
+    concernModel: options.concernModel === false ? null : readModel(dir, 'concern-model.json', new Set(concerns.concerns.map((c) => c.id))),
+    relevanceModel: options.concernModel === false ? null : readModel(dir, 'relevance-model.json', new Set([RELEVANT])),
     relevance: compileRelevanceRules(readKnowledgeJson(dir, 'relevance-rules.json')),
     instruments: compileInstrumentCues(readKnowledgeJson(dir, 'instruments.json')),
     calendar: readCalendar(dir, options.calendarFile ?? null),
@@ -54,10 +61,10 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   });
 }
 
-// The model is optional: without its file the rules tag concerns alone.
-function readConcernModel(dir: string, ids: ReadonlySet<string>): ConcernModel | null {
-  if (!existsSync(join(dir, 'concern-model.json'))) return null;
-  return compileConcernModel(readKnowledgeJson(dir, 'concern-model.json') as unknown as ConcernModelFile, undefined, ids);
+// The models are optional: without its file the rules decide alone.
+function readModel(dir: string, file: string, ids: ReadonlySet<string>): ConcernModel | null {
+  if (!existsSync(join(dir, file))) return null;
+  return compileConcernModel(readKnowledgeJson(dir, file) as unknown as ConcernModelFile, `knowledge/${file}`, ids);
 }
 
 // Plain objects and arrays only: a regex keeps a writable lastIndex (global scans need it), and a

@@ -1,0 +1,153 @@
+/**
+ * Offline training and cross-validation of the relevance model (see relevance-model.ts).
+ *
+ * Each labelled item is read once, the way the classifier reads it with the rules alone: their
+ * verdict, whether the model may be asked, and the model's features. Cross-validation then fits
+ * the model on k-1 folds and asks it about the held-out fold's items, exactly where the classifier
+ * would: items the rules find not relevant that `mayAskModel` lets through.
+ */
+import { readFileSync } from 'node:fs';
+import { classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
+import type { ClassifyKnowledge } from './classify-types.js';
+import { foldOf, THRESHOLDS } from './concern-cross-validation.js';
+import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
+import { pickHalf } from './dev-split.js';
+import { mayAskModel, relevanceFeatures, relevanceProbability } from './relevance-model.js';
+import { scoreRelevance } from './score-relevance.js';
+import { scoreConcerns } from './tag-concerns.js';
+import { compileConcernModel, type ConcernModel, type ConcernModelFile } from '../knowledge/concern-model.js';
+import { RELEVANT } from '../knowledge/load-knowledge.js';
+import { normalizeText } from '../knowledge/normalize-text.js';
+import { extractMentions } from '../refs/extract-mentions.js';
+
+/** One labelled item as the relevance model sees it. */
+export interface RelevanceExample {
+  id: string;
+  source: string;
+  relevant: boolean;
+  /** The rules' verdict alone. */
+  byRules: boolean;
+  /** Whether the classifier would ask the model (the rules say no and `mayAskModel` agrees). */
+  asked: boolean;
+  features: string[];
+}
+
+interface Line {
+  id?: string;
+  title?: string;
+  text?: string;
+  published?: string;
+  publisher?: string;
+  gold?: { relevant?: boolean };
+}
+
+/** Returns the relevance-labelled items of a JSONL file as examples; `halfA` keeps only half A of a development set. */
+export function readRelevanceExamples(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): RelevanceExample[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      try {
+        return JSON.parse(l) as Line;
+      } catch (cause) {
+        throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
+      }
+    });
+  const rulesOnly: ClassifyKnowledge = { ...knowledge, relevanceModel: null };
+  return (halfA ? pickHalf(lines, 'A') : lines)
+    .filter((l) => typeof l.gold?.relevant === 'boolean')
+    .map((l, n) => {
+      const input = { title: l.title ?? '', text: l.text ?? '', published: l.published ?? null, publisher: l.publisher ?? null };
+      return { id: l.id ?? `${source}-${n + 1}`, source, relevant: l.gold!.relevant!, ...describe(input, rulesOnly) };
+    });
+}
+
+// What the classifier computes on the way to asking the model, recomputed here from the same parts.
+function describe(input: { title: string; text: string; published: string | null; publisher: string | null }, knowledge: ClassifyKnowledge): Pick<RelevanceExample, 'byRules' | 'asked' | 'features'> {
+  const byRules = classifyItem(input, knowledge).relevant;
+  const raw = joinTitleAndText(input.title, input.text);
+  const folded = normalizeText(raw);
+  const mentions = extractMentions(raw, { published: input.published, knowledge });
+  const verdict = scoreRelevance({ text: folded, publisher: input.publisher, published: input.published, citesThisTreaty: mentions.length > 0 }, knowledge.relevance);
+  const cited = new Set(selectFinestRefs(mentions).map((ref) => Number.parseInt(ref, 10)));
+  const concernScores = scoreConcerns(folded, cited, knowledge.concerns);
+  const features = relevanceFeatures(folded, cited, verdict, knowledge.concerns, concernScores);
+  return { byRules, asked: !byRules && mayAskModel(verdict, concernScores), features };
+}
+
+/** Returns a relevance model file fitted to the examples, with the given threshold. */
+export function trainRelevanceModel(examples: readonly RelevanceExample[], threshold: number, options: TrainingOptions = DEFAULT_TRAINING): ConcernModelFile {
+  const items = examples.map((e) => ({ id: e.id, features: e.features, concerns: e.relevant ? [RELEVANT] : [] }));
+  return trainConcernModel(items, [RELEVANT], 'model', threshold, options);
+}
+
+/** One held-out example with the model's probability (null when the classifier would not ask). */
+export interface RelevanceHeldOut {
+  example: RelevanceExample;
+  probability: number | null;
+  /** The threshold chosen without this example. */
+  threshold: number;
+}
+
+/** Precision, recall and F1 counts of a verdict list. */
+export interface RelevanceCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+/** Returns the counts of rules-alone (`probability` ignored) or rules-plus-model verdicts. */
+export function countVerdicts(heldOut: readonly RelevanceHeldOut[], withModel: boolean): RelevanceCounts {
+  const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const h of heldOut) {
+    const got = h.example.byRules || (withModel && h.probability !== null && h.probability >= h.threshold);
+    if (h.example.relevant) counts[got ? 'tp' : 'fn']++;
+    else counts[got ? 'fp' : 'tn']++;
+  }
+  return counts;
+}
+
+/**
+ * Returns the threshold with the best F1 over held-out probabilities, counting a false positive
+ * as `fpCost` missed items: an unrelated post in a digest costs the bot more than one it leaves out.
+ */
+export function chooseThreshold(heldOut: readonly Omit<RelevanceHeldOut, 'threshold'>[], fpCost: number): number {
+  let best = THRESHOLDS[THRESHOLDS.length - 1]!;
+  let bestGain = 0;
+  for (const t of THRESHOLDS) {
+    let gain = 0;
+    for (const h of heldOut) {
+      if (h.example.byRules || h.probability === null || h.probability < t) continue;
+      gain += h.example.relevant ? 1 : -fpCost;
+    }
+    if (gain > bestGain) {
+      bestGain = gain;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** Runs k-fold cross-validation; thresholds are chosen by an inner cross-validation of each training part. */
+export function crossValidateRelevance(
+  examples: readonly RelevanceExample[],
+  k: number,
+  inner: number,
+  fpCost: number,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): RelevanceHeldOut[] {
+  const out: RelevanceHeldOut[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = examples.filter((e) => foldOf(e.id, k) !== fold);
+    const test = examples.filter((e) => foldOf(e.id, k) === fold);
+    const threshold = inner > 1 ? chooseThreshold(crossValidateRelevance(train, inner, 0, fpCost, options), fpCost) : 0.5;
+    const model = compileConcernModel(trainRelevanceModel(train, threshold, options));
+    for (const example of test) out.push({ example, probability: probe(model, example), threshold });
+  }
+  return out;
+}
+
+function probe(model: ConcernModel, example: RelevanceExample): number | null {
+  return example.asked ? relevanceProbability(model, example.features) : null;
+}
