@@ -80,13 +80,24 @@ export function foldOf(id: string, k: number): number {
   return h % k;
 }
 
-/** Runs k-fold cross-validation; `inner` > 1 chooses thresholds by an inner cross-validation. */
-export function crossValidate(items: readonly LabelledItem[], rules: ConcernRules, k: number, inner: number, options: TrainingOptions = DEFAULT_TRAINING): HeldOut[] {
+/**
+ * Runs k-fold cross-validation; `inner` > 1 chooses thresholds by an inner cross-validation.
+ * `foldOfItem` puts each item in a fold, 0..k-1 (default: by a hash of its id).
+ */
+export function crossValidate(
+  items: readonly LabelledItem[],
+  rules: ConcernRules,
+  k: number,
+  inner: number,
+  options: TrainingOptions = DEFAULT_TRAINING,
+  foldOfItem: (item: LabelledItem) => number = (item) => foldOf(item.id, k),
+): HeldOut[] {
   const ids = rules.concerns.map((c) => c.id);
   const out: HeldOut[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const train = items.filter((i) => foldOf(i.id, k) !== fold);
-    const test = items.filter((i) => foldOf(i.id, k) === fold);
+    const train = items.filter((i) => foldOfItem(i) !== fold);
+    const test = items.filter((i) => foldOfItem(i) === fold);
+    if (test.length === 0) continue;
     const fit = inner > 1 ? fitCombination(crossValidate(train, rules, inner, 0, options), rules) : UNFITTED(ids.length);
     const model = compileConcernModel(trainConcernModel(train, ids, 'model', 0.5, options));
     for (const item of test) {
@@ -97,6 +108,21 @@ export function crossValidate(items: readonly LabelledItem[], rules: ConcernRule
     }
   }
   return out;
+}
+
+/**
+ * Holds out each group's items in turn (the items of `groups`; the rest always train), so a
+ * writer's wording never helps predict that writer's own items. Thresholds are chosen by an inner
+ * cross-validation of the training part.
+ */
+export function crossValidateByGroup(
+  items: readonly LabelledItem[],
+  rules: ConcernRules,
+  groups: readonly string[],
+  inner: number,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): HeldOut[] {
+  return crossValidate(items, rules, groups.length, inner, options, (item) => groups.indexOf(item.source));
 }
 
 const UNFITTED = (n: number): Combination => ({ thresholds: { model: 0.5, union: 0.5, stacked: 0.5 }, stack: Array.from({ length: n }, () => [0, 0, 0, 1]) });

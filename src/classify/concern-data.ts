@@ -22,6 +22,8 @@ export interface LabelledItem extends TrainingItem {
 
 interface Line {
   id?: string;
+  /** The corpus writer ("W1"...), for cross-validation that holds one writer's items out. */
+  writer?: string;
   title?: string;
   text?: string;
   published?: string;
@@ -29,7 +31,10 @@ interface Line {
   gold?: { relevant?: boolean; concerns?: string[] };
 }
 
-/** Returns the labelled items of a JSONL file; `halfA` keeps only half A of a development set. */
+/**
+ * Returns the labelled items of a JSONL file; `halfA` keeps only half A of a development set. An
+ * item with a `writer` gets the source "<source> <writer>" ("corpus W2").
+ */
 export function readLabelled(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): LabelledItem[] {
   return readLines(path, halfA)
     .filter((l) => Array.isArray(l.gold?.concerns) && typeof l.gold?.relevant === 'boolean')
@@ -43,7 +48,7 @@ export function readLabelled(path: string, source: string, halfA: boolean, knowl
       const cited = new Set(refs.map((ref) => Number.parseInt(ref, 10)));
       return {
         id: l.id ?? `${source}-${n + 1}`,
-        source,
+        source: l.writer ? `${source} ${l.writer}` : source,
         relevant: l.gold!.relevant!,
         concerns: l.gold!.concerns!,
         folded,
