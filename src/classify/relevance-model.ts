@@ -22,9 +22,11 @@ import type { RelevanceVerdict } from './score-relevance.js';
 import { logistic } from './score-relevance.js';
 
 // The context cues' summed weight that points at a treaty without naming one: delegates (1.5) or
-// a numbered session (1) alone, or two subjects of this convention (0.75 each); the field's
-// vocabulary alone ("online", 0.5) is not enough.
+// a numbered session (1) alone, or two subjects of this convention (0.75 each). The field's
+// vocabulary ("online", 0.5) is not enough, nor is one word any talks use ("negotiations",
+// "proposal": the treaty-process cue, which counts half here).
 const MIN_CONTEXT_WEIGHT = 1;
+const GENERIC_CONTEXT = new Set(['treaty-process']);
 
 /**
  * Returns whether the learned model may be asked about an item the rules found not relevant:
@@ -32,8 +34,12 @@ const MIN_CONTEXT_WEIGHT = 1;
  * least one of this convention's subjects (a concern the rules tag).
  */
 export function mayAskModel(verdict: RelevanceVerdict, byRules?: readonly { tagged: boolean }[]): boolean {
-  if (verdict.claimed || !(verdict.contextOpen || verdict.contextWeight >= MIN_CONTEXT_WEIGHT)) return false;
+  if (verdict.claimed || !(verdict.contextOpen || contextWeight(verdict) >= MIN_CONTEXT_WEIGHT)) return false;
   return byRules === undefined || byRules.some((concern) => concern.tagged);
+}
+
+function contextWeight(verdict: RelevanceVerdict): number {
+  return verdict.pending.reduce((sum, cue) => sum + (GENERIC_CONTEXT.has(cue.id) ? cue.weight / 2 : cue.weight), 0);
 }
 
 /** Returns the features the relevance model reads: the concern model's, plus the relevance cues. */
@@ -47,7 +53,7 @@ export function relevanceFeatures(
   const features = concernFeatures(folded, cited, concernRules, byRules);
   for (const id of verdict.cues) features.push(`rel:${id}`);
   // Context cues count whether or not the rules let them: the model decides what they mean.
-  for (const id of verdict.pending) features.push(`ctx:${id}`);
+  for (const cue of verdict.pending) features.push(`ctx:${cue.id}`);
   return features;
 }
 

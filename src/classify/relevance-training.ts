@@ -34,6 +34,7 @@ export interface RelevanceExample {
 
 interface Line {
   id?: string;
+  writer?: string;
   title?: string;
   text?: string;
   published?: string;
@@ -41,7 +42,10 @@ interface Line {
   gold?: { relevant?: boolean };
 }
 
-/** Returns the relevance-labelled items of a JSONL file as examples; `halfA` keeps only half A of a development set. */
+/**
+ * Returns the relevance-labelled items of a JSONL file as examples; `halfA` keeps only half A of a
+ * development set. An item with a `writer` gets the source "<source> <writer>" ("corpus W2").
+ */
 export function readRelevanceExamples(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): RelevanceExample[] {
   const lines = readFileSync(path, 'utf8')
     .split('\n')
@@ -58,7 +62,7 @@ export function readRelevanceExamples(path: string, source: string, halfA: boole
     .filter((l) => typeof l.gold?.relevant === 'boolean')
     .map((l, n) => {
       const input = { title: l.title ?? '', text: l.text ?? '', published: l.published ?? null, publisher: l.publisher ?? null };
-      return { id: l.id ?? `${source}-${n + 1}`, source, relevant: l.gold!.relevant!, ...describe(input, rulesOnly) };
+      return { id: l.id ?? `${source}-${n + 1}`, source: l.writer ? `${source} ${l.writer}` : source, relevant: l.gold!.relevant!, ...describe(input, rulesOnly) };
     });
 }
 
@@ -129,18 +133,23 @@ export function chooseThreshold(heldOut: readonly Omit<RelevanceHeldOut, 'thresh
   return best;
 }
 
-/** Runs k-fold cross-validation; thresholds are chosen by an inner cross-validation of each training part. */
+/**
+ * Runs k-fold cross-validation; thresholds are chosen by an inner cross-validation of each training
+ * part. `foldOfExample` puts each example in a fold, 0..k-1 (default: by a hash of its id).
+ */
 export function crossValidateRelevance(
   examples: readonly RelevanceExample[],
   k: number,
   inner: number,
   fpCost: number,
   options: TrainingOptions = DEFAULT_TRAINING,
+  foldOfExample: (example: RelevanceExample) => number = (example) => foldOf(example.id, k),
 ): RelevanceHeldOut[] {
   const out: RelevanceHeldOut[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const train = examples.filter((e) => foldOf(e.id, k) !== fold);
-    const test = examples.filter((e) => foldOf(e.id, k) === fold);
+    const train = examples.filter((e) => foldOfExample(e) !== fold);
+    const test = examples.filter((e) => foldOfExample(e) === fold);
+    if (test.length === 0) continue;
     const threshold = inner > 1 ? chooseThreshold(crossValidateRelevance(train, inner, 0, fpCost, options), fpCost) : 0.5;
     const model = compileConcernModel(trainRelevanceModel(train, threshold, options));
     for (const example of test) out.push({ example, probability: probe(model, example), threshold });

@@ -43,10 +43,8 @@ export interface RelevanceVerdict {
   contextOpen: boolean;
   /** True when a negative cue outside a comparison names another instrument as the item's subject. */
   claimed: boolean;
-  /** Ids of the anchor and context cues that matched, counted or not. */
-  pending: string[];
-  /** The summed weight of the anchor and context cues that matched, counted or not. */
-  contextWeight: number;
+  /** The anchor and context cues that matched, counted or not. */
+  pending: { id: string; weight: number }[];
 }
 
 /** Returns the rules' relevance verdict for a document. */
@@ -88,8 +86,15 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
     }
   }
   const score = logistic(logit);
-  const contextWeight = pending.reduce((sum, cue) => sum + cue.weight, 0);
-  return { logit, score, relevant: score >= rules.threshold, cues, contextOpen: anchored && !claimed, claimed, pending: pending.map((cue) => cue.id), contextWeight };
+  return {
+    logit,
+    score,
+    relevant: score >= rules.threshold,
+    cues,
+    contextOpen: anchored && !claimed,
+    claimed,
+    pending: pending.map((cue) => ({ id: cue.id, weight: cue.weight })),
+  };
 }
 
 // Returns how many places of the text the cues match; two cues on one word ("negotiators") count once.

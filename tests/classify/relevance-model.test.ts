@@ -40,6 +40,7 @@ describe('when the relevance model is asked', () => {
     ['two subjects of the convention, no actor', 'Opposition urges government to hold off ratifying until safeguards are clarified', true, true],
     ['delegates, but no subject of the convention', 'Delegates met in Vienna to discuss the schedule.', true, false],
     ['the field\'s vocabulary alone', 'New online banking app launched for students.', false, false],
+    ['one word any talks use, with a subject', 'Women are told to ask for more in salary negotiations, and to speak up about violence against women', false, false],
     ['another instrument claims the item', 'Budapest Convention parties and delegates debate safeguards for production orders.', false, false],
   ])('%s', (_name, text, early, withConcerns) => {
     expect(ask(text)).toEqual({ early, withConcerns });
