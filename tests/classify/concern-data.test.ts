@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { crossValidate, foldOf, scoreConcernSets } from '../../src/classify/concern-cross-validation.js';
+import { crossValidate, crossValidateByGroup, foldOf, scoreConcernSets } from '../../src/classify/concern-cross-validation.js';
 import { readLabelled, relevanceCounts } from '../../src/classify/concern-data.js';
 import { devHalfOf } from '../../src/classify/dev-split.js';
 import { projectPath } from '../../src/project-path.js';
@@ -45,11 +45,20 @@ describe('labelled items for the concern model', () => {
     expect(() => readLabelled(path, 'bad', false, KNOWLEDGE)).toThrow(/bad\.jsonl line 2/);
   });
 
+  it('names a corpus item\'s source by its writer', () => {
+    const path = join(dir, 'writers.jsonl');
+    writeFileSync(path, [{ id: 'w-1', writer: 'W1' }, { id: 'w-2', writer: 'W2' }, { id: 'w-3' }].map((r) => JSON.stringify({ ...r, title: 'x', text: '', gold: { relevant: true, concerns: [] } })).join('\n') + '\n');
+    expect(readLabelled(path, 'corpus', false, KNOWLEDGE).map((i) => i.source)).toEqual(['corpus W1', 'corpus W2', 'corpus']);
+  });
+
   it('every item of the written corpus has known concern ids, and dual criminality brings cross-border cooperation', () => {
     const ids = new Set(KNOWLEDGE.concerns.concerns.map((c) => c.id));
-    const items = readFileSync(projectPath('training', 'concerns-train.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { gold: { relevant: boolean; concerns: string[] } });
+    const items = readFileSync(projectPath('training', 'concerns-train.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; writer?: string; gold: { relevant: boolean; concerns: string[] } });
     expect(items.length).toBeGreaterThan(300);
+    // Ids are unique and every item names its writer, so a writer can be held out whole.
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     for (const item of items) {
+      expect(item.writer, item.id).toMatch(/^W\d+$/);
       for (const c of item.gold.concerns) expect(ids.has(c), c).toBe(true);
       if (!item.gold.relevant) expect(item.gold.concerns).toEqual([]);
       if (item.gold.concerns.includes('dual-criminality')) expect(item.gold.concerns).toContain('cross-border-cooperation');
@@ -72,5 +81,29 @@ describe('cross-validation', () => {
     const heldOut = crossValidate(items, KNOWLEDGE.concerns, 3, 0);
     expect(heldOut.map((h) => h.item.id).sort()).toEqual(items.map((i) => i.id).sort());
     expect(scoreConcernSets([{ gold: ['scope'], predicted: ['scope'] }, { gold: ['process'], predicted: [] }])).toEqual({ micro: 2 / 3, macro: 0.5 });
+  });
+
+  it('holds out each writer whole, never training on the writer it predicts', () => {
+    const path = join(dir, 'groups.jsonl');
+    const rows: string[] = [];
+    // Each writer uses a word of its own; W1 alone raises process, the others technical assistance.
+    for (let i = 0; i < 36; i++) {
+      const writer = ['W1', 'W2', 'W3'][i % 3]!;
+      const concerns = writer === 'W1' ? ['process'] : ['technical-assistance'];
+      rows.push(JSON.stringify({ id: `g-${i}`, writer, title: `${writer.toLowerCase()}word`, text: '', gold: { relevant: true, concerns } }));
+    }
+    writeFileSync(path, rows.join('\n') + '\n');
+    const items = readLabelled(path, 'corpus', false, KNOWLEDGE);
+    const process = KNOWLEDGE.concerns.concerns.findIndex((c) => c.id === 'process');
+    const byGroup = crossValidateByGroup(items, KNOWLEDGE.concerns, ['corpus W1', 'corpus W2'], 0);
+    // Only the named groups are held out; W3 always trains.
+    expect(byGroup.map((h) => h.item.id).sort()).toEqual(items.filter((i) => i.source !== 'corpus W3').map((i) => i.id).sort());
+    // Held out whole, W1's word was never seen, so nothing points its items at process.
+    const w1 = byGroup.filter((h) => h.item.source === 'corpus W1');
+    expect(w1).toHaveLength(12);
+    for (const h of w1) expect(h.logits[process]!).toBeLessThan(0);
+    // Folds by id mix the writers, and the same items then learn process from their own writer's word.
+    const byId = crossValidate(items, KNOWLEDGE.concerns, 3, 0).filter((h) => h.item.source === 'corpus W1');
+    expect(byId.every((h) => h.logits[process]! > 0)).toBe(true);
   });
 });
