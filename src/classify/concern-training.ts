@@ -23,9 +23,11 @@ export interface TrainingOptions {
   minCount: number;
   /** Weight of a positive item relative to a negative one (the concerns are rare). */
   positiveWeight: number;
+  /** Weights smaller than this (in absolute value) are dropped from the file: they barely move a score and cost memory. */
+  minWeight: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.003, epochs: 300, learningRate: 0.05, minCount: 2, positiveWeight: 1.5 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.003, epochs: 300, learningRate: 0.05, minCount: 2, positiveWeight: 1.5, minWeight: 0.05 };
 
 /** Returns a model file fitted to the items, with every threshold set to `threshold`. */
 export function trainConcernModel(
@@ -46,7 +48,7 @@ export function trainConcernModel(
     const indexes: number[] = [];
     const kept: number[] = [];
     weights.forEach((w, i) => {
-      if (Math.abs(w) < 0.01) return;
+      if (Math.abs(w) < options.minWeight) return;
       indexes.push(i);
       kept.push(Math.round(w * 1000) / 1000);
     });
