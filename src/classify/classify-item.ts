@@ -12,9 +12,10 @@ import { logistic, scoreRelevance } from './score-relevance.js';
 import { scoreConcerns, withImplied } from './tag-concerns.js';
 import { tagConcernsWithModel } from './concern-model.js';
 import { mayAskModel, relevanceFeatures, relevanceProbability } from './relevance-model.js';
+import { concernFeatures } from './concern-features.js';
 
 // Only a text with an article keyword can cite one; the rest skip the extractor.
-const CITATION_KEYWORD = /\b(?:art|para|§)/i;
+export const CITATION_KEYWORD = /\b(?:art|para|§)/i;
 
 /** The signature of the article-reference extractor the classifier uses; tests pass their own. */
 export type MentionExtractor = (text: string, ctx: MentionContext) => Mention[];
@@ -32,7 +33,8 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
   const articles = selectFinestRefs(mentions);
   // The learned model takes a second look at what the rules leave out, when a treaty may be in view.
   const relevanceModel = knowledge.relevanceModel ?? null;
-  const askModel = relevanceModel !== null && mayAskModel(verdict);
+  // It learned from feed-length items: a long analysis is left to the rules, which weigh its names and citations.
+  const askModel = relevanceModel !== null && folded.length <= knowledge.concerns.longTextChars && mayAskModel(verdict);
   // Concerns add to relevance only with a treaty in view; without one, an item already below the
   // threshold is not relevant whatever it raises, and is not tagged: skip the concern cues.
   if (!verdict.contextOpen && !askModel && logistic(logit) < rules.threshold) return notRelevant(logit);
@@ -45,14 +47,16 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
     logit += Math.min(rules.concernContext.max, rules.concernContext.perConcern * raised);
   }
   let score = roundScore(logistic(logit));
+  let features: string[] | undefined;
   if (logistic(logit) < rules.threshold) {
     if (!askModel || !mayAskModel(verdict, byRules)) return notRelevant(logit);
-    const probability = relevanceProbability(relevanceModel, relevanceFeatures(folded, cited, verdict, knowledge.concerns, byRules));
+    features = concernFeatures(folded, cited, knowledge.concerns, byRules);
+    const probability = relevanceProbability(relevanceModel, relevanceFeatures(features, verdict));
     if (probability < relevanceModel.thresholds[0]!) return notRelevant(logit);
     score = roundScore(probability);
   }
   // Relevance weighs the rules' concerns only; the shipped concern model (if any) then adds its own.
-  const tagged = tagConcernsWithModel(folded, cited, knowledge.concernModel ?? null, knowledge.concerns, byRules);
+  const tagged = tagConcernsWithModel(folded, cited, knowledge.concernModel ?? null, knowledge.concerns, byRules, features);
   return { relevant: true, score, articles, concerns: tagged, mentions };
 }
 

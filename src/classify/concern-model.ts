@@ -28,8 +28,8 @@ export function scoreWithModel(model: ConcernModel, features: readonly string[])
 /**
  * Returns the concerns of a folded text: the rules' verdicts combined with the model's by its mode,
  * plus implied concerns, in taxonomy order. Without a model, or for a text longer than the rules'
- * `longTextChars`, the rules alone. `byRules` may pass the
- * rules' scores when the caller already has them.
+ * `longTextChars`, the rules alone. `byRules` may pass the rules' scores, and `features` the
+ * item's features (`concernFeatures`), when the caller already has them.
  */
 export function tagConcernsWithModel(
   folded: string,
@@ -37,11 +37,12 @@ export function tagConcernsWithModel(
   model: ConcernModel | null,
   rules: ConcernRules,
   byRules: readonly { score: number; tagged: boolean }[] = scoreConcerns(folded, citedArticles, rules),
+  features?: readonly string[],
 ): string[] {
   const ruleIds = rules.concerns.filter((_c, i) => byRules[i]!.tagged).map((c) => c.id);
   // The model learned from feed-length items; a long analysis is left to the rules, whose threshold rises with length.
   if (!model || model.mode === 'rules' || folded.length > rules.longTextChars) return withImplied(ruleIds, rules);
-  const logits = modelLogits(model, concernFeatures(folded, citedArticles, rules, byRules));
+  const logits = modelLogits(model, features ?? concernFeatures(folded, citedArticles, rules, byRules));
   if (model.mode === 'stacked') {
     // The model's concerns are the taxonomy's, in order, so index c is the rules' concern c too.
     const kept = model.ids.filter((_id, c) => {

@@ -10,50 +10,43 @@
  * cues, cited articles) and may make such an item relevant.
  *
  * It is asked only when the rules said no, nothing else claims the item (no negative cue names
- * another instrument as its subject), something beyond the field's vocabulary points at a treaty,
- * and the item raises one of this convention's subjects (see `mayAskModel`). It can add an item,
- * never remove one: an item the rules find relevant stays relevant.
+ * another instrument as its subject), a treaty or a negotiation is in view,
+ * and the item raises one of this convention's subjects (see `mayAskModel`); and only for feed-length
+ * items, as it learned from them. It can add an item, never remove one: an item the rules find
+ * relevant stays relevant.
  */
 import type { ConcernModel } from '../knowledge/concern-model.js';
-import type { ConcernRules } from '../knowledge/concern-rules.js';
-import { concernFeatures } from './concern-features.js';
 import { modelLogits } from './concern-model.js';
 import type { RelevanceVerdict } from './score-relevance.js';
 import { logistic } from './score-relevance.js';
 
-// The context cues' summed weight that points at a treaty without naming one: delegates (1.5) or
-// a numbered session (1) alone, or two subjects of this convention (0.75 each). The field's
-// vocabulary ("online", 0.5) is not enough, nor is one word any talks use ("negotiations",
-// "proposal": the treaty-process cue, which counts half here).
-const MIN_CONTEXT_WEIGHT = 1;
-const GENERIC_CONTEXT = new Set(['treaty-process']);
+// Signs of a negotiation that point at a treaty without naming one: delegates or negotiators, a
+// numbered or concluding session, an ad hoc committee, the field's negotiating vocabulary
+// (criminalisation, procedural powers), a conference of states parties. The field's vocabulary
+// ("online") and the convention's subjects alone do not open the model: unrelated digital-rights
+// news is full of them.
+const NEGOTIATION_CONTEXT = new Set(['negotiation-actors', 'session-vocabulary', 'ad-hoc-committee', 'negotiation-vocabulary', 'cosp']);
 
 /**
  * Returns whether the learned model may be asked about an item the rules found not relevant:
- * nothing else claims it, a treaty is in view or its context cues weigh enough, and it raises at
- * least one of this convention's subjects (a concern the rules tag).
+ * nothing else claims it, a treaty is in view or a negotiation is, and (when the rules' concern
+ * verdicts are given) it raises at least one of this convention's subjects.
  */
 export function mayAskModel(verdict: RelevanceVerdict, byRules?: readonly { tagged: boolean }[]): boolean {
-  if (verdict.claimed || !(verdict.contextOpen || contextWeight(verdict) >= MIN_CONTEXT_WEIGHT)) return false;
+  if (verdict.claimed || !(verdict.contextOpen || verdict.pending.some((id) => NEGOTIATION_CONTEXT.has(id)))) return false;
   return byRules === undefined || byRules.some((concern) => concern.tagged);
 }
 
-function contextWeight(verdict: RelevanceVerdict): number {
-  return verdict.pending.reduce((sum, cue) => sum + (GENERIC_CONTEXT.has(cue.id) ? cue.weight / 2 : cue.weight), 0);
-}
-
-/** Returns the features the relevance model reads: the concern model's, plus the relevance cues. */
-export function relevanceFeatures(
-  folded: string,
-  cited: ReadonlySet<number>,
-  verdict: RelevanceVerdict,
-  concernRules: ConcernRules,
-  byRules: readonly { score: number; tagged: boolean }[],
-): string[] {
-  const features = concernFeatures(folded, cited, concernRules, byRules);
+/**
+ * Returns the features the relevance model reads: the concern model's features of the item
+ * (`concernFeatures`), plus the relevance cues. The concern model ignores the added ones, so the
+ * classifier computes them once and gives the list to both.
+ */
+export function relevanceFeatures(concernFeatureList: readonly string[], verdict: RelevanceVerdict): string[] {
+  const features = [...concernFeatureList];
   for (const id of verdict.cues) features.push(`rel:${id}`);
   // Context cues count whether or not the rules let them: the model decides what they mean.
-  for (const cue of verdict.pending) features.push(`ctx:${cue.id}`);
+  for (const id of verdict.pending) features.push(`ctx:${id}`);
   return features;
 }
 

@@ -7,7 +7,8 @@
  * would: items the rules find not relevant that `mayAskModel` lets through.
  */
 import { readFileSync } from 'node:fs';
-import { classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
+import { CITATION_KEYWORD, classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
+import { concernFeatures } from './concern-features.js';
 import type { ClassifyKnowledge } from './classify-types.js';
 import { foldOf, THRESHOLDS } from './concern-cross-validation.js';
 import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
@@ -71,12 +72,12 @@ function describe(input: { title: string; text: string; published: string | null
   const byRules = classifyItem(input, knowledge).relevant;
   const raw = joinTitleAndText(input.title, input.text);
   const folded = normalizeText(raw);
-  const mentions = extractMentions(raw, { published: input.published, knowledge });
+  const mentions = CITATION_KEYWORD.test(raw) ? extractMentions(raw, { published: input.published, knowledge }) : [];
   const verdict = scoreRelevance({ text: folded, publisher: input.publisher, published: input.published, citesThisTreaty: mentions.length > 0 }, knowledge.relevance);
   const cited = new Set(selectFinestRefs(mentions).map((ref) => Number.parseInt(ref, 10)));
   const concernScores = scoreConcerns(folded, cited, knowledge.concerns);
-  const features = relevanceFeatures(folded, cited, verdict, knowledge.concerns, concernScores);
-  return { byRules, asked: !byRules && mayAskModel(verdict, concernScores), features };
+  const features = relevanceFeatures(concernFeatures(folded, cited, knowledge.concerns, concernScores), verdict);
+  return { byRules, asked: !byRules && folded.length <= knowledge.concerns.longTextChars && mayAskModel(verdict, concernScores), features };
 }
 
 /** Returns a relevance model file fitted to the examples, with the given threshold. */
@@ -113,11 +114,12 @@ export function countVerdicts(heldOut: readonly RelevanceHeldOut[], withModel: b
 }
 
 /**
- * Returns the threshold with the best F1 over held-out probabilities, counting a false positive
- * as `fpCost` missed items: an unrelated post in a digest costs the bot more than one it leaves out.
+ * Returns the threshold at which the model's additions gain most, counting a false positive as
+ * `fpCost` missed items (an unrelated post in a digest costs the bot more than one it leaves out);
+ * Infinity, never adding anything, when no threshold gains.
  */
 export function chooseThreshold(heldOut: readonly Omit<RelevanceHeldOut, 'threshold'>[], fpCost: number): number {
-  let best = THRESHOLDS[THRESHOLDS.length - 1]!;
+  let best = Infinity;
   let bestGain = 0;
   for (const t of THRESHOLDS) {
     let gain = 0;
@@ -151,7 +153,7 @@ export function crossValidateRelevance(
     const test = examples.filter((e) => foldOfExample(e) === fold);
     if (test.length === 0) continue;
     const threshold = inner > 1 ? chooseThreshold(crossValidateRelevance(train, inner, 0, fpCost, options), fpCost) : 0.5;
-    const model = compileConcernModel(trainRelevanceModel(train, threshold, options));
+    const model = compileConcernModel(trainRelevanceModel(train, Number.isFinite(threshold) ? threshold : 1, options));
     for (const example of test) out.push({ example, probability: probe(model, example), threshold });
   }
   return out;

@@ -43,8 +43,8 @@ export interface RelevanceVerdict {
   contextOpen: boolean;
   /** True when a negative cue outside a comparison names another instrument as the item's subject. */
   claimed: boolean;
-  /** The anchor and context cues that matched, counted or not. */
-  pending: { id: string; weight: number }[];
+  /** Ids of the anchor and context cues that matched, counted or not. */
+  pending: string[];
 }
 
 /** Returns the rules' relevance verdict for a document. */
@@ -93,7 +93,7 @@ export function scoreRelevance(doc: RelevanceDocument, rules: RelevanceRules): R
     cues,
     contextOpen: anchored && !claimed,
     claimed,
-    pending: pending.map((cue) => ({ id: cue.id, weight: cue.weight })),
+    pending: pending.map((cue) => cue.id),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run train:relevance`: cross-validates the relevance model against the rules alone on the
  * same folds (and with each corpus writer held out in turn), prints the figures, and writes
- * `knowledge/relevance-model.json` when, under both cross-validations, the model raises F1 and
- * keeps precision at 0.99 or more (otherwise it removes the file, and the rules decide alone).
+ * `knowledge/relevance-model.json` when, under both cross-validations, the model raises F1 and at
+ * least 95% of the items it adds are relevant (otherwise it removes the file, and the rules decide
+ * alone).
  *
  * Usage: train-relevance [--corpus training/concerns-train.jsonl] [--dev-dir DIR] [--folds 5]
  *        [--fp-cost 4] [--l2 X] [--dry-run]
@@ -28,8 +29,8 @@ import { projectPath } from '../project-path.js';
 
 const DEV_SETS = ['concerns-dev', 'refs-dev', 'dev', 'dev-relevance'];
 
-// Of the items the rules and the model together call relevant, at least this share must be.
-const MIN_PRECISION = 0.99;
+// Of the items the model adds, at least this share must be relevant.
+const MIN_ADDED_PRECISION = 0.95;
 
 function main(): void {
   const { values } = parseArgs({
@@ -67,17 +68,25 @@ function main(): void {
     checks.push(table.get('all writers')!);
   }
   const target = projectPath('knowledge', 'relevance-model.json');
-  // The model ships only if it raises F1 in every check and keeps precision at MIN_PRECISION or more.
+  // The model ships only if, in every check, it raises F1 and at least MIN_ADDED_PRECISION of the
+  // items it adds are relevant. Its additions are judged on their own: pooled with the rules'
+  // verdicts on a corpus that is mostly relevant, a few false positives would disappear.
   const helps = checks.every(({ rules, model }) => {
     const [r, m] = [computePrf(rules.tp, rules.fp, rules.fn), computePrf(model.tp, model.fp, model.fn)];
-    return m.f1 > r.f1 + 1e-9 && m.precision >= MIN_PRECISION;
+    const added = model.tp - rules.tp + (model.fp - rules.fp);
+    return m.f1 > r.f1 + 1e-9 && added > 0 && (model.tp - rules.tp) / added >= MIN_ADDED_PRECISION;
   });
   if (!helps) {
-    console.log(`chosen: rules alone (under cross-validation the model does not raise F1 with precision ${MIN_PRECISION} or more)`);
+    console.log(`chosen: rules alone (under cross-validation the model does not raise F1 with ${MIN_ADDED_PRECISION} of its additions relevant)`);
     if (!values['dry-run'] && existsSync(target)) rmSync(target);
     return;
   }
   const threshold = chooseThreshold(heldOut, fpCost);
+  if (!Number.isFinite(threshold)) {
+    console.log('chosen: rules alone (no threshold lets the model add more than it costs)');
+    if (!values['dry-run'] && existsSync(target)) rmSync(target);
+    return;
+  }
   const file = trainRelevanceModel(examples, threshold, options);
   file.description =
     'Relevance model: a logistic regression over stemmed words, word pairs, relevance and concern cue hits and cited articles, asked only ' +
@@ -91,7 +100,7 @@ function main(): void {
 
 /** Prints one row per group of held-out examples, rules alone and with the model, and returns the counts. */
 function printTable(rows: readonly [string, RelevanceHeldOut[]][]): Map<string, { rules: RelevanceCounts; model: RelevanceCounts }> {
-  console.log(['source'.padEnd(16), 'items', 'asked', 'rules P', 'rules R', 'rules F1', 'rules fp', '+model P', '+model R', '+model F1', '+model fp'].map((s) => s.padStart(9)).join(' '));
+  console.log(['source'.padEnd(16), 'items', 'asked', 'rules P', 'rules R', 'rules F1', 'rules fp', '+model P', '+model R', '+model F1', '+model fp', 'added', 'added ok'].map((s) => s.padStart(9)).join(' '));
   const out = new Map<string, { rules: RelevanceCounts; model: RelevanceCounts }>();
   for (const [name, group] of rows) {
     const r = countVerdicts(group, false);
@@ -100,7 +109,8 @@ function printTable(rows: readonly [string, RelevanceHeldOut[]][]): Map<string, 
     const rp = computePrf(r.tp, r.fp, r.fn);
     const mp = computePrf(m.tp, m.fp, m.fn);
     const asked = group.filter((h) => h.probability !== null).length;
-    console.log([name.padEnd(16), String(group.length), String(asked), ...[rp.precision, rp.recall, rp.f1].map(f3), String(r.fp), ...[mp.precision, mp.recall, mp.f1].map(f3), String(m.fp)].map((s) => s.padStart(9)).join(' '));
+    const added = m.tp - r.tp + (m.fp - r.fp);
+    console.log([name.padEnd(16), String(group.length), String(asked), ...[rp.precision, rp.recall, rp.f1].map(f3), String(r.fp), ...[mp.precision, mp.recall, mp.f1].map(f3), String(m.fp), String(added), String(m.tp - r.tp)].map((s) => s.padStart(9)).join(' '));
   }
   return out;
 }

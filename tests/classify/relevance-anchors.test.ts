@@ -65,3 +65,25 @@ describe('"UN cybercrime" phrasing variants', () => {
     expect(cuesOf('The UN praised the Paris climate accord')).not.toContain('un-cybercrime-treaty');
   });
 });
+
+describe('other instruments that claim "the convention", and the items about this one they must leave alone', () => {
+  it.each([
+    ['another treaty named by its subject', 'Whistleblower protection lags in most states parties to the anti-corruption convention, study finds'],
+    ['a rights treaty without its article', "Constitutional court blocks ratification of women's rights treaty"],
+    ['a conference of states parties of another treaty', 'OPCW Conference of the States Parties adopts budget and decides on inspections in Syria.'],
+    ['Hanoi as the Vietnamese state, signing something else', 'Hanoi, a signatory to the UN Convention on the Law of the Sea, protested the new map.'],
+    ['Hanoi among the signatories of a trade pact', 'Hanoi is among the signatories of the RCEP trade pact'],
+    ['climate negotiators', 'Climate negotiators agree adaptation indicators ad referendum'],
+  ])('leaves out %s', (_name, title) => {
+    expect(classifyItem(item(title), KNOWLEDGE).relevant).toBe(false);
+  });
+
+  it.each([
+    ['states parties to the draft convention', 'Delegates debate what states parties to the draft convention must criminalise, and whether the treaty should reach cyber-enabled crime.'],
+    ['where no bilateral treaty exists', 'Where no bilateral treaty exists, states may use the convention as the legal basis for extradition, delegates agreed.'],
+    ['signatories at the Hanoi ceremony', 'Signatory count passes 70 after two-day ceremony in Hanoi'],
+    ['a headline that drops the article', 'Treaty expands state surveillance powers, privacy advocates warn'],
+  ])('keeps %s', (_name, title) => {
+    expect(classifyItem(item(title), KNOWLEDGE).relevant).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../src/classify/classify-item.js';
 import type { ClassifyKnowledge } from '../../src/classify/classify-types.js';
 import { mayAskModel, relevanceFeatures } from '../../src/classify/relevance-model.js';
+import { concernFeatures } from '../../src/classify/concern-features.js';
 import { chooseThreshold, countVerdicts, readRelevanceExamples, trainRelevanceModel, type RelevanceExample } from '../../src/classify/relevance-training.js';
 import { scoreRelevance } from '../../src/classify/score-relevance.js';
 import { scoreConcerns } from '../../src/classify/tag-concerns.js';
@@ -37,7 +38,8 @@ function ask(text: string): { early: boolean; withConcerns: boolean } {
 describe('when the relevance model is asked', () => {
   it.each([
     ['delegates and a subject of the convention', 'Delegates argued about whether the definition of electronic data should include content.', true, true],
-    ['two subjects of the convention, no actor', 'Opposition urges government to hold off ratifying until safeguards are clarified', true, true],
+    ['two subjects of the convention, no actor', 'Opposition urges government to hold off ratifying until safeguards are clarified', false, false],
+    ['digital-rights news full of the convention\'s subjects', 'Journalists targeted by spyware: courts weigh interception, extradition and data protection online', false, false],
     ['delegates, but no subject of the convention', 'Delegates met in Vienna to discuss the schedule.', true, false],
     ['the field\'s vocabulary alone', 'New online banking app launched for students.', false, false],
     ['one word any talks use, with a subject', 'Women are told to ask for more in salary negotiations, and to speak up about violence against women', false, false],
@@ -84,7 +86,7 @@ describe('classification with a relevance model', () => {
   it('reads the relevance cues, counted or not, as features', () => {
     const folded = normalizeText(leftOut.title);
     const verdict = scoreRelevance({ text: folded }, KNOWLEDGE.relevance);
-    const features = relevanceFeatures(folded, new Set(), verdict, KNOWLEDGE.concerns, scoreConcerns(folded, new Set(), KNOWLEDGE.concerns));
+    const features = relevanceFeatures(concernFeatures(folded, new Set(), KNOWLEDGE.concerns), verdict);
     expect(features).toContain('ctx:negotiation-actors');
     expect(features).toContain('rule:stored-data-powers');
     expect(features).toContain('definit');
