@@ -20,7 +20,8 @@ export interface LabelledItem extends TrainingItem {
   cited: Set<number>;
 }
 
-interface Line {
+/** One line of a labelled JSONL file, as read. */
+export interface LabelledLine {
   id?: string;
   /** The corpus writer ("W1"...), for cross-validation that holds one writer's items out. */
   writer?: string;
@@ -36,7 +37,7 @@ interface Line {
  * item with a `writer` gets the source "<source> <writer>" ("corpus W2").
  */
 export function readLabelled(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): LabelledItem[] {
-  return readLines(path, halfA)
+  return readLabelledLines(path, halfA)
     .filter((l) => Array.isArray(l.gold?.concerns) && typeof l.gold?.relevant === 'boolean')
     .map((l, n) => {
       const title = l.title ?? '';
@@ -48,7 +49,7 @@ export function readLabelled(path: string, source: string, halfA: boolean, knowl
       const cited = new Set(refs.map((ref) => Number.parseInt(ref, 10)));
       return {
         id: l.id ?? `${source}-${n + 1}`,
-        source: l.writer ? `${source} ${l.writer}` : source,
+        source: sourceOf(source, l),
         relevant: l.gold!.relevant!,
         concerns: l.gold!.concerns!,
         folded,
@@ -69,7 +70,7 @@ export interface RelevanceCounts {
 /** Returns how the classifier's relevance agrees with the gold labels of a labelled file (half A only when asked). */
 export function relevanceCounts(path: string, halfA: boolean, knowledge: ClassifyKnowledge): RelevanceCounts {
   const counts = { tp: 0, fn: 0, fp: 0, tn: 0 };
-  for (const l of readLines(path, halfA)) {
+  for (const l of readLabelledLines(path, halfA)) {
     if (typeof l.gold?.relevant !== 'boolean') continue;
     const got = classifyItem({ title: l.title ?? '', text: l.text ?? '', published: l.published ?? null, publisher: l.publisher ?? null }, knowledge).relevant;
     if (l.gold.relevant) counts[got ? 'tp' : 'fn']++;
@@ -78,13 +79,19 @@ export function relevanceCounts(path: string, halfA: boolean, knowledge: Classif
   return counts;
 }
 
-function readLines(path: string, halfA: boolean): Line[] {
+/** Returns the source of a line: "<source> <writer>" ("corpus W2") when the line names its writer. */
+export function sourceOf(source: string, line: LabelledLine): string {
+  return line.writer ? `${source} ${line.writer}` : source;
+}
+
+/** Returns the lines of a labelled JSONL file (half A only when asked); throws naming the file and line of one that is not JSON. */
+export function readLabelledLines(path: string, halfA: boolean): LabelledLine[] {
   const lines = readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, n) => {
       try {
-        return JSON.parse(l) as Line;
+        return JSON.parse(l) as LabelledLine;
       } catch (cause) {
         throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
       }

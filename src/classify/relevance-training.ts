@@ -6,13 +6,12 @@
  * the model on k-1 folds and asks it about the held-out fold's items, exactly where the classifier
  * would: items the rules find not relevant that `mayAskModel` lets through.
  */
-import { readFileSync } from 'node:fs';
 import { CITATION_KEYWORD, classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
 import { concernFeatures } from './concern-features.js';
 import type { ClassifyKnowledge } from './classify-types.js';
 import { foldOf, THRESHOLDS } from './concern-cross-validation.js';
 import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
-import { pickHalf } from './dev-split.js';
+import { readLabelledLines, sourceOf, type RelevanceCounts } from './concern-data.js';
 import { mayAskModel, relevanceFeatures, relevanceProbability } from './relevance-model.js';
 import { scoreRelevance } from './score-relevance.js';
 import { scoreConcerns } from './tag-concerns.js';
@@ -33,37 +32,18 @@ export interface RelevanceExample {
   features: string[];
 }
 
-interface Line {
-  id?: string;
-  writer?: string;
-  title?: string;
-  text?: string;
-  published?: string;
-  publisher?: string;
-  gold?: { relevant?: boolean };
-}
 
 /**
  * Returns the relevance-labelled items of a JSONL file as examples; `halfA` keeps only half A of a
  * development set. An item with a `writer` gets the source "<source> <writer>" ("corpus W2").
  */
 export function readRelevanceExamples(path: string, source: string, halfA: boolean, knowledge: ClassifyKnowledge): RelevanceExample[] {
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, n) => {
-      try {
-        return JSON.parse(l) as Line;
-      } catch (cause) {
-        throw new Error(`training: ${path} line ${n + 1} is not JSON`, { cause });
-      }
-    });
   const rulesOnly: ClassifyKnowledge = { ...knowledge, relevanceModel: null };
-  return (halfA ? pickHalf(lines, 'A') : lines)
+  return readLabelledLines(path, halfA)
     .filter((l) => typeof l.gold?.relevant === 'boolean')
     .map((l, n) => {
       const input = { title: l.title ?? '', text: l.text ?? '', published: l.published ?? null, publisher: l.publisher ?? null };
-      return { id: l.id ?? `${source}-${n + 1}`, source: l.writer ? `${source} ${l.writer}` : source, relevant: l.gold!.relevant!, ...describe(input, rulesOnly) };
+      return { id: l.id ?? `${source}-${n + 1}`, source: sourceOf(source, l), relevant: l.gold!.relevant!, ...describe(input, rulesOnly) };
     });
 }
 
@@ -94,13 +74,6 @@ export interface RelevanceHeldOut {
   threshold: number;
 }
 
-/** Precision, recall and F1 counts of a verdict list. */
-export interface RelevanceCounts {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-}
 
 /** Returns the counts of rules-alone (`probability` ignored) or rules-plus-model verdicts. */
 export function countVerdicts(heldOut: readonly RelevanceHeldOut[], withModel: boolean): RelevanceCounts {

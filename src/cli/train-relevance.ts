@@ -20,10 +20,10 @@ import {
   crossValidateRelevance,
   readRelevanceExamples,
   trainRelevanceModel,
-  type RelevanceCounts,
   type RelevanceExample,
   type RelevanceHeldOut,
 } from '../classify/relevance-training.js';
+import type { RelevanceCounts } from '../classify/concern-data.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { projectPath } from '../project-path.js';
 
