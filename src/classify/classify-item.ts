@@ -31,7 +31,7 @@ export function classifyItem(input: ClassifyInput, knowledge: ClassifyKnowledge,
   // The item's own citations of this convention, read in context, add to the text cues.
   let logit = verdict.logit + weighCitations(mentions, input.title, rules.citationContext, knowledge).logit;
   const articles = selectFinestRefs(mentions);
-  // The learned model takes a second look at what the rules leave out, when a treaty may be in view.
+  // The learned model (when one ships) takes a second look at what the rules leave out; see mayAskModel.
   const relevanceModel = knowledge.relevanceModel ?? null;
   // It learned from feed-length items: a long analysis is left to the rules, which weigh its names and citations.
   const askModel = relevanceModel !== null && folded.length <= knowledge.concerns.longTextChars && mayAskModel(verdict);

@@ -32,7 +32,6 @@ export interface RelevanceExample {
   features: string[];
 }
 
-
 /**
  * Returns the relevance-labelled items of a JSONL file as examples; `halfA` keeps only half A of a
  * development set. An item with a `writer` gets the source "<source> <writer>" ("corpus W2").
@@ -73,7 +72,6 @@ export interface RelevanceHeldOut {
   /** The threshold chosen without this example. */
   threshold: number;
 }
-
 
 /** Returns the counts of rules-alone (`probability` ignored) or rules-plus-model verdicts. */
 export function countVerdicts(heldOut: readonly RelevanceHeldOut[], withModel: boolean): RelevanceCounts {

@@ -90,7 +90,8 @@ function main(): void {
   const file = trainRelevanceModel(examples, threshold, options);
   file.description =
     'Relevance model: a logistic regression over stemmed words, word pairs, relevance and concern cue hits and cited articles, asked only ' +
-    'about items the relevance rules find not relevant when a treaty may be in view and nothing else claims them. ' +
+    'about feed-length items the relevance rules find not relevant, when nothing else claims them, a treaty or a negotiation is in view ' +
+    'and they raise one of the convention\'s subjects. ' +
     `Trained by npm run train:relevance on ${examples.length} items (${sources.join(', ')}); threshold chosen under ${folds}-fold cross-validation.`;
   console.log(`chosen: rules plus model, threshold ${threshold}`);
   if (values['dry-run']) return;
