@@ -81,12 +81,14 @@ export function extractMentions(text: string, ctx: MentionContext): Mention[] {
     const named = readNamedVersion(text, citation, sentence, era);
     const subject = citation.refs.length === 1 ? readSubjectPhrase(text, citation, sentence) : '';
     const sentenceText = formatSentence(text, sentence, citation.start);
+    // The citing sentence and the first one (the item's title), the last evidence for an ambiguous number.
+    const context = sentenceIndex === 0 ? sentenceText : `${formatSentence(text, sentences[0]!, 0)} ${sentenceText}`;
     const raw = citation.raw.replace(/\s+/g, ' ');
     for (const ref of citation.refs) {
       const resolved: Resolved | null =
         ref.article === null
           ? findOwningArticle(lastArticle, sentence, sentenceIndex)
-          : resolveRef(ctx.knowledge.articles, ref.article, { named, subject, era, documentHint }, sentence, sentenceIndex);
+          : resolveRef(ctx.knowledge.articles, ref.article, { named, subject, era, documentHint, context }, sentence, sentenceIndex);
       if (!resolved || (ref.paragraph !== null && (ref.paragraph < 1 || ref.paragraph > MAX_PARAGRAPH))) continue;
       if (ref.article !== null) lastArticle = resolved;
       mentions.push({
@@ -129,11 +131,11 @@ function articlesNamedAsOther(bound: readonly { citation: { refs: { article: num
 function resolveRef(
   tables: ArticleTables,
   article: number,
-  cues: { named: TextVersion | null; subject: string; era: ReturnType<typeof findNumberingEra>; documentHint: TextVersion | null },
+  cues: { named: TextVersion | null; subject: string; era: ReturnType<typeof findNumberingEra>; documentHint: TextVersion | null; context: string },
   sentence: SentenceSpan,
   sentenceIndex: number,
 ): Resolved | null {
-  const resolved = resolveNumbering(tables, { article, named: cues.named, subject: cues.subject, era: cues.era, documentHint: cues.documentHint });
+  const resolved = resolveNumbering(tables, { article, named: cues.named, subject: cues.subject, era: cues.era, documentHint: cues.documentHint, context: cues.context });
   return resolved ? { article, finalArticle: resolved.finalArticle, version: resolved.version, block: sentence.block, sentenceIndex } : null;
 }
 

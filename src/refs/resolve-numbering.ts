@@ -8,7 +8,10 @@
  *   2. the subject named next to the number, compared with the article's titles in each text;
  *   3. the item's date: zero-draft numbering from the zero draft (29 May 2023) through the end of
  *      the concluding session (February 2024), final numbering from the Chair's updated text (July 2024);
- *   4. in between, or with no date, a draft the whole item names and nothing else.
+ *   4. in between, or with no date, a draft the whole item names and nothing else;
+ *   5. failing that, the words of the citing sentence and of the item's title, compared with the
+ *      article's titles in each text as in step 2 ("Art. 11" in an undated item about the
+ *      "misuse-of-devices offence" is final Article 11, Misuse of devices).
  * Without any of these an ambiguous number is left untagged. Before the zero draft, numbers
  * referred to earlier negotiating documents: only an article named by its title is tagged.
  */
@@ -28,6 +31,8 @@ export interface NumberingEvidence {
   era: NumberingEra;
   /** The only numbering the whole item names, if any (step 4). */
   documentHint: TextVersion | null;
+  /** The citing sentence and the item's title (step 5), or "" when not known. */
+  context?: string;
 }
 
 /** Last day on which an undated-by-text citation is read in zero-draft numbering: the concluding session ended in February 2024. */
@@ -52,7 +57,9 @@ export function resolveNumbering(tables: ArticleTables, evidence: NumberingEvide
   }
   if (fromSubject) return mapToFinal(tables, article, fromSubject);
   if (era === 'zero' || era === 'final') return mapToFinal(tables, article, era);
-  return evidence.documentHint ? mapToFinal(tables, article, evidence.documentHint) : null;
+  if (evidence.documentHint) return mapToFinal(tables, article, evidence.documentHint);
+  const fromContext = evidence.context ? readSubjectVersion(tables, article, evidence.context, false) : null;
+  return fromContext ? mapToFinal(tables, article, fromContext) : null;
 }
 
 /** Returns the numbering period of a `YYYY-MM-DD` date, taken from the dated list of drafts. */
