@@ -21,6 +21,11 @@ describe('treaty anchors: "the convention", "the text" and named provisions', ()
     ['the article on conditions and safeguards', 'Lawyers call the article on conditions and safeguards too weak.', 'treaty-provision'],
     ['the clause on persons with knowledge', 'The clause on persons with knowledge of a system worries staff.', 'treaty-provision'],
     ['a follow-up instrument', 'Offences left out may return in a follow-up instrument.', 'treaty-protocol'],
+    ['an offence article named by its title', 'Researchers fear the illegal-access article still lacks an intent requirement.', 'treaty-provision'],
+    ['an offence named by its title', 'Survivor groups welcome the intimate-image offence.', 'treaty-provision'],
+    ['a power in quotes', "Journalists fear the 'interference with data' article.", 'treaty-provision'],
+    ['the article on a power', 'Our brief examines the article on expedited preservation of stored electronic data.', 'treaty-provision'],
+    ['the count towards forty', 'The latest deposits bring the count closer to the forty needed for entry into force.', 'ratification-threshold'],
   ])('puts a treaty in view: %s', (_name, text, cue) => {
     expect(cuesOf(text)).toContain(cue);
   });
@@ -32,6 +37,9 @@ describe('treaty anchors: "the convention", "the text" and named provisions', ()
     ['a text message', 'the text message arrived late'],
     ['a chapter of a memoir', 'the chapter on her childhood'],
     ['an instrument of music', 'an additional instrument in the orchestra'],
+    ['a section of a national law', 'the illegal-access section of the new law'],
+    ['an article not on this convention\'s subjects', 'the right-to-erasure article of the regulation'],
+    ['forty of something else', 'Ratification rates fell 40 percent in a decade.'],
   ])('does not anchor: %s', (_name, text) => {
     expect(cuesOf(text).filter((c) => ['treaty-definite', 'treaty-provision', 'treaty-protocol'].includes(c))).toEqual([]);
   });
@@ -61,6 +69,10 @@ describe('"UN cybercrime" phrasing variants', () => {
     expect(cuesOf('Lawmakers weigh joining the UN cybercrime accord')).toContain('un-cybercrime-treaty');
   });
 
+  it('reads the UN cybercrime protocol as the treaty', () => {
+    expect(cuesOf('Disinformation offences resurface in UN cybercrime protocol proposals')).toContain('un-cybercrime-treaty');
+  });
+
   it('does not read another accord of the UN as the treaty', () => {
     expect(cuesOf('The UN praised the Paris climate accord')).not.toContain('un-cybercrime-treaty');
   });
@@ -74,6 +86,8 @@ describe('other instruments that claim "the convention", and the items about thi
     ['Hanoi as the Vietnamese state, signing something else', 'Hanoi, a signatory to the UN Convention on the Law of the Sea, protested the new map.'],
     ['Hanoi among the signatories of a trade pact', 'Hanoi is among the signatories of the RCEP trade pact'],
     ['climate negotiators', 'Climate negotiators agree adaptation indicators ad referendum'],
+    ['a trade agreement signed in Hanoi', 'Japan and Viet Nam sign a trade agreement in Hanoi'],
+    ['a national computer-misuse act by its section', 'Pentesters fear the illegal-access offence in the amended Computer Misuse Act'],
   ])('leaves out %s', (_name, title) => {
     expect(classifyItem(item(title), KNOWLEDGE).relevant).toBe(false);
   });
@@ -83,6 +97,8 @@ describe('other instruments that claim "the convention", and the items about thi
     ['where no bilateral treaty exists', 'Where no bilateral treaty exists, states may use the convention as the legal basis for extradition, delegates agreed.'],
     ['signatories at the Hanoi ceremony', 'Signatory count passes 70 after two-day ceremony in Hanoi'],
     ['a headline that drops the article', 'Treaty expands state surveillance powers, privacy advocates warn'],
+    ['a state that signs in Hanoi', 'Uzbekistan signs on the second day in Hanoi, citing the 24/7 network and extradition'],
+    ['a provision named by its subject', 'Security researchers fear the illegal-access article still lacks an intent requirement and could criminalise testing'],
   ])('keeps %s', (_name, title) => {
     expect(classifyItem(item(title), KNOWLEDGE).relevant).toBe(true);
   });
