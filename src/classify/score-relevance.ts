@@ -119,7 +119,9 @@ export function publisherPrior(rules: RelevanceRules, publisher: string | null |
 
 // Words just before another instrument's name that make it a point of comparison, not the subject.
 const COMPARISON_BEFORE =
-  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|(?:drawn|borrowed|taken|copied|lifted)\s+from|(?:comes?|came)\s+(?:straight\s+|directly\s+)?from|lessons\s+(?:from|of)|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\s,;.]+\s+){0,4}$/u;
+  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|(?:drawn|borrowed|borrows|taken|copied|lifted)\s+(?:heavily\s+|largely\s+)?from|(?:closely\s+)?track(?:s|ed|ing)?|akin\s+to|(?:comes?|came)\s+(?:straight\s+|directly\s+)?from|lessons\s+(?:from|of)|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\s,;.]+\s+){0,4}$/u;
+// "like the anti-corruption treaty's": only right before the name, since "countries like Russia back the..." is no comparison.
+const COMPARISON_LIKE = /\blike\s+(?:the|its|their)\s+(?:[^\s,;.]+\s+)?$/u;
 const COMPARISON_AFTER = /^[\p{L}\p{N}' -]{0,40}?\b(?:counterparts?|equivalents?|precedents?|analogues?|lessons)\b/u;
 
 /** Returns whether every match of a cue in the text sits in a comparison with this convention. */
@@ -132,7 +134,7 @@ export function onlyInComparisons(regex: RegExp, text: string): boolean {
     seen++;
     const before = text.slice(Math.max(0, m.index - 50), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 50);
-    if (!COMPARISON_BEFORE.test(before) && !COMPARISON_AFTER.test(after)) return false;
+    if (!COMPARISON_BEFORE.test(before) && !COMPARISON_LIKE.test(before) && !COMPARISON_AFTER.test(after)) return false;
   }
   return seen > 0;
 }

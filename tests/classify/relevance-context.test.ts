@@ -54,6 +54,15 @@ describe('negative cues inform but do not veto', () => {
     expect(onlyInComparisons(budapest, normalizeText('unlike the budapest convention, ... the budapest convention turns 25'))).toBe(false);
   });
 
+  it('reads "like", "akin to" and "closely tracks" as comparisons, and "like" only right before the name', () => {
+    const other = KNOWLEDGE.relevance.cues.find((c) => c.id === 'other-convention')!.regex;
+    expect(onlyInComparisons(other, normalizeText("a peer-review mechanism like the anti-corruption treaty's"))).toBe(true);
+    expect(onlyInComparisons(other, normalizeText('the asset-recovery chapter closely tracks the older anti-corruption treaty'))).toBe(true);
+    expect(onlyInComparisons(other, normalizeText('a review mechanism akin to the anti-corruption convention'))).toBe(true);
+    expect(onlyInComparisons(other, normalizeText('chapter borrows heavily from the anti-corruption convention'))).toBe(true);
+    expect(onlyInComparisons(other, normalizeText('countries like Russia and Brazil back the anti-corruption convention'))).toBe(false);
+  });
+
   it('counts the vocabulary of a treaty only when a treaty is in view and nothing else claims it', () => {
     const alone = scoreRelevance({ text: normalizeText('Police gained new powers to intercept traffic data and seize phones, with judicial authorisation.') }, KNOWLEDGE.relevance);
     expect(alone.cues).not.toContain('subjects-powers');
