@@ -10,8 +10,9 @@
  * cues, cited articles) and may make such an item relevant.
  *
  * It is asked only when the rules said no, nothing else claims the item (no negative cue names
- * another instrument as its subject), a treaty or a negotiation is in view,
- * and the item raises one of this convention's subjects (see `mayAskModel`); and only for feed-length
+ * another instrument as its subject), a treaty or a negotiation is in view or the item speaks of
+ * joining a treaty, of cross-border cooperation or of procedural powers, and it raises one of this
+ * convention's subjects (see `mayAskModel`); and only for feed-length
  * items, as it learned from them. It can add an item, never remove one: an item the rules find
  * relevant stays relevant.
  */
@@ -20,20 +21,28 @@ import { modelLogits } from './concern-model.js';
 import type { RelevanceVerdict } from './score-relevance.js';
 import { logistic } from './score-relevance.js';
 
-// Signs of a negotiation that point at a treaty without naming one: delegates or negotiators, a
-// numbered or concluding session, an ad hoc committee, the field's negotiating vocabulary
-// (criminalisation, procedural powers), a conference of states parties. The field's vocabulary
-// ("online") and the convention's subjects alone do not open the model: unrelated digital-rights
-// news is full of them.
-const NEGOTIATION_CONTEXT = new Set(['negotiation-actors', 'session-vocabulary', 'ad-hoc-committee', 'negotiation-vocabulary', 'cosp']);
+// What may open the model without a treaty in view: signs of a negotiation that point at a treaty
+// without naming one (delegates or negotiators, a numbered or concluding session, an ad hoc
+// committee, the negotiating vocabulary, a conference of states parties), or the vocabulary of
+// joining a treaty (ratify, accede, entry into force) or of its two most specific subjects,
+// cross-border cooperation (mutual legal assistance, extradition, the 24/7 network) and procedural
+// powers (preservation and production orders, traffic data). The field's general vocabulary
+// ("online"), offences and rights do not: unrelated digital-rights news is full of them. Wider
+// openings leave more to the model: each was judged by the cross-validation of
+// `npm run train:relevance`, with each corpus writer held out, and by the real feed entries the
+// tests keep out.
+const MAY_OPEN = new Set([
+  'negotiation-actors', 'session-vocabulary', 'ad-hoc-committee', 'negotiation-vocabulary', 'cosp',
+  'subjects-joining', 'subjects-cooperation', 'subjects-powers',
+]);
 
 /**
  * Returns whether the learned model may be asked about an item the rules found not relevant:
- * nothing else claims it, a treaty is in view or a negotiation is, and (when the rules' concern
+ * nothing else claims it, a treaty is in view or one of MAY_OPEN's cues matched, and (when the rules' concern
  * verdicts are given) it raises at least one of this convention's subjects.
  */
 export function mayAskModel(verdict: RelevanceVerdict, byRules?: readonly { tagged: boolean }[]): boolean {
-  if (verdict.claimed || !(verdict.contextOpen || verdict.pending.some((id) => NEGOTIATION_CONTEXT.has(id)))) return false;
+  if (verdict.claimed || !(verdict.contextOpen || verdict.pending.some((id) => MAY_OPEN.has(id)))) return false;
   return byRules === undefined || byRules.some((concern) => concern.tagged);
 }
 

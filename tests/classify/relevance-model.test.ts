@@ -38,14 +38,36 @@ function ask(text: string): { early: boolean; withConcerns: boolean } {
 describe('when the relevance model is asked', () => {
   it.each([
     ['delegates and a subject of the convention', 'Delegates argued about whether the definition of electronic data should include content.', true, true],
-    ['two subjects of the convention, no actor', 'Opposition urges government to hold off ratifying until safeguards are clarified', false, false],
-    ['digital-rights news full of the convention\'s subjects', 'Journalists targeted by spyware: courts weigh interception, extradition and data protection online', false, false],
+    ['joining a treaty, with a subject', 'Opposition urges government to hold off ratifying until safeguards are clarified', true, true],
+    ['cross-border cooperation and powers, with a subject', 'Journalists targeted by spyware: courts weigh interception, extradition and data protection online', true, true],
+    ['offences and rights alone', 'Activists say the new offences threaten free expression and privacy online', false, false],
     ['delegates, but no subject of the convention', 'Delegates met in Vienna to discuss the schedule.', true, false],
     ['the field\'s vocabulary alone', 'New online banking app launched for students.', false, false],
     ['one word any talks use, with a subject', 'Women are told to ask for more in salary negotiations, and to speak up about violence against women', false, false],
     ['another instrument claims the item', 'Budapest Convention parties and delegates debate safeguards for production orders.', false, false],
   ])('%s', (_name, text, early, withConcerns) => {
     expect(ask(text)).toEqual({ early, withConcerns });
+  });
+});
+
+// Realistic unrelated news that shares the convention's subjects and reaches the shipped model:
+// whatever it is retrained on, it must keep these out.
+const NEARBY_NEWS = [
+  'Journalists targeted by spyware: courts weigh interception, extradition and data protection online',
+  'Exiled bloggers say their home government uses Interpol to hunt them abroad. A new report documents abusive red notices and extradition requests against critics.',
+  'Data protection authority fines telecom for sharing subscriber records with police without a warrant',
+  'Journalists\' union warns new surveillance powers could expose sources. The bill lets police order providers to hand over metadata without a judge.',
+  'Lawmakers approve extradition treaty with the United States after safeguards debate',
+  'Ministers sign mutual legal assistance agreement to speed up evidence requests. The deal lets prosecutors request bank records and phone data within 30 days.',
+  'Police to get new powers to preserve and seize phone data under draft law. Rights groups say safeguards are too weak.',
+  'Court blocks ratification of border deal, citing missing safeguards for fishing communities',
+  'Cabinet approves accession to the Hague Apostille Convention. The move simplifies recognition of public documents abroad.',
+  'Opposition urges government to hold off ratifying the Mercosur deal until environmental safeguards are clarified',
+];
+
+describe.skipIf(KNOWLEDGE.relevanceModel === null)('the shipped relevance model (knowledge/relevance-model.json)', () => {
+  it.each(NEARBY_NEWS)('keeps out: %s', (title) => {
+    expect(classifyItem({ title, text: '', published: '2026-03-01' }, KNOWLEDGE).relevant).toBe(false);
   });
 });
 
