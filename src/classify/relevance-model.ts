@@ -12,9 +12,8 @@
  * It is asked only when the rules said no, nothing else claims the item (no negative cue names
  * another instrument as its subject), a treaty or a negotiation is in view or the item speaks of
  * joining a treaty, of cross-border cooperation or of procedural powers, and it raises one of this
- * convention's subjects (see `mayAskModel`); and only for feed-length
- * items, as it learned from them. It can add an item, never remove one: an item the rules find
- * relevant stays relevant.
+ * convention's subjects (see `mayAskModel`); and only for feed-length items, as it learned from
+ * them. It can add an item, never remove one: an item the rules find relevant stays relevant.
  */
 import type { ConcernModel } from '../knowledge/concern-model.js';
 import { modelLogits } from './concern-model.js';
@@ -38,8 +37,8 @@ const MAY_OPEN = new Set([
 
 /**
  * Returns whether the learned model may be asked about an item the rules found not relevant:
- * nothing else claims it, a treaty is in view or one of MAY_OPEN's cues matched, and (when the rules' concern
- * verdicts are given) it raises at least one of this convention's subjects.
+ * nothing else claims it, a treaty is in view or one of MAY_OPEN's cues matched, and (when the
+ * rules' concern verdicts are given) it raises at least one of this convention's subjects.
  */
 export function mayAskModel(verdict: RelevanceVerdict, byRules?: readonly { tagged: boolean }[]): boolean {
   if (verdict.claimed || !(verdict.contextOpen || verdict.pending.some((id) => MAY_OPEN.has(id)))) return false;

@@ -119,7 +119,7 @@ export function publisherPrior(rules: RelevanceRules, publisher: string | null |
 
 // Words just before another instrument's name that make it a point of comparison, not the subject.
 const COMPARISON_BEFORE =
-  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|(?:drawn|borrowed|borrows|taken|copied|lifted)\s+(?:heavily\s+|largely\s+)?from|(?:closely\s+)?track(?:s|ed|ing)?|akin\s+to|(?:comes?|came)\s+(?:straight\s+|directly\s+)?from|lessons\s+(?:from|of)|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\s,;.]+\s+){0,4}$/u;
+  /\b(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+(?:to|with)|than|similar\s+to|modell?ed\s+on|based\s+on|(?:drawn|borrowed|borrows|taken|copied|lifted)\s+(?:heavily\s+|largely\s+)?from|closely\s+(?:track|follow|mirror)(?:s|ed|ing)?|akin\s+to|(?:comes?|came)\s+(?:straight\s+|directly\s+)?from|lessons\s+(?:from|of)|mirrors?|mirroring|echo(?:es|ing)?|goes\s+beyond|going\s+beyond|(?:has|have|with)\s+no)\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\s,;.]+\s+){0,4}$/u;
 // "like the anti-corruption treaty's": only right before the name, since "countries like Russia back the..." is no comparison.
 const COMPARISON_LIKE = /\blike\s+(?:the|its|their)\s+(?:[^\s,;.]+\s+)?$/u;
 const COMPARISON_AFTER = /^[\p{L}\p{N}' -]{0,40}?\b(?:counterparts?|equivalents?|precedents?|analogues?|lessons)\b/u;
