@@ -81,6 +81,19 @@ export function foldOf(id: string, k: number): number {
 }
 
 /**
+ * Returns the non-empty folds of `items`, each as the part that trains and the part held out;
+ * `foldOfItem` puts each item in a fold, 0..k-1. Both cross-validations split this way.
+ */
+export function splitFolds<T>(items: readonly T[], k: number, foldOfItem: (item: T) => number): { train: T[]; test: T[] }[] {
+  const out: { train: T[]; test: T[] }[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const test = items.filter((i) => foldOfItem(i) === fold);
+    if (test.length > 0) out.push({ train: items.filter((i) => foldOfItem(i) !== fold), test });
+  }
+  return out;
+}
+
+/**
  * Runs k-fold cross-validation; `inner` > 1 chooses thresholds by an inner cross-validation.
  * `foldOfItem` puts each item in a fold, 0..k-1 (default: by a hash of its id).
  */
@@ -94,10 +107,7 @@ export function crossValidate(
 ): HeldOut[] {
   const ids = rules.concerns.map((c) => c.id);
   const out: HeldOut[] = [];
-  for (let fold = 0; fold < k; fold++) {
-    const train = items.filter((i) => foldOfItem(i) !== fold);
-    const test = items.filter((i) => foldOfItem(i) === fold);
-    if (test.length === 0) continue;
+  for (const { train, test } of splitFolds(items, k, foldOfItem)) {
     const fit = inner > 1 ? fitCombination(crossValidate(train, rules, inner, 0, options), rules) : UNFITTED(ids.length);
     const model = compileConcernModel(trainConcernModel(train, ids, 'model', 0.5, options));
     for (const item of test) {

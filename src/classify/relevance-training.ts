@@ -9,7 +9,7 @@
 import { CITATION_KEYWORD, classifyItem, joinTitleAndText, selectFinestRefs } from './classify-item.js';
 import { concernFeatures } from './concern-features.js';
 import type { ClassifyKnowledge } from './classify-types.js';
-import { foldOf, THRESHOLDS } from './concern-cross-validation.js';
+import { foldOf, splitFolds, THRESHOLDS } from './concern-cross-validation.js';
 import { DEFAULT_TRAINING, trainConcernModel, type TrainingOptions } from './concern-training.js';
 import { readLabelledLines, sourceOf, type RelevanceCounts } from './concern-data.js';
 import { mayAskModel, relevanceFeatures, relevanceProbability } from './relevance-model.js';
@@ -119,10 +119,7 @@ export function crossValidateRelevance(
   foldOfExample: (example: RelevanceExample) => number = (example) => foldOf(example.id, k),
 ): RelevanceHeldOut[] {
   const out: RelevanceHeldOut[] = [];
-  for (let fold = 0; fold < k; fold++) {
-    const train = examples.filter((e) => foldOfExample(e) !== fold);
-    const test = examples.filter((e) => foldOfExample(e) === fold);
-    if (test.length === 0) continue;
+  for (const { train, test } of splitFolds(examples, k, foldOfExample)) {
     const threshold = inner > 1 ? chooseThreshold(crossValidateRelevance(train, inner, 0, fpCost, options), fpCost) : 0.5;
     const model = compileConcernModel(trainRelevanceModel(train, Number.isFinite(threshold) ? threshold : 1, options));
     for (const example of test) out.push({ example, probability: probe(model, example), threshold });

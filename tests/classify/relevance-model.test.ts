@@ -105,6 +105,18 @@ describe('classification with a relevance model', () => {
     }
   });
 
+  it('is not asked about a text longer than longTextChars: a long analysis is left to the rules', () => {
+    const knowledge = modelSaying({ 'definit': 8 });
+    // The same sentence over and over: it still raises a concern and still is not claimed, so only its length keeps the model out.
+    const long = Array.from({ length: Math.ceil(KNOWLEDGE.concerns.longTextChars / leftOut.title.length) + 1 }, () => leftOut.title).join(' ');
+    const folded = normalizeText(long);
+    const verdict = scoreRelevance({ text: folded }, KNOWLEDGE.relevance);
+    expect(folded.length).toBeGreaterThan(KNOWLEDGE.concerns.longTextChars);
+    expect(mayAskModel(verdict, scoreConcerns(folded, new Set(), KNOWLEDGE.concerns))).toBe(true);
+    expect(classifyItem(leftOut, knowledge).relevant).toBe(true);
+    expect(classifyItem({ title: leftOut.title, text: long }, knowledge).relevant).toBe(false);
+  });
+
   it('reads the relevance cues, counted or not, as features', () => {
     const folded = normalizeText(leftOut.title);
     const verdict = scoreRelevance({ text: folded }, KNOWLEDGE.relevance);
